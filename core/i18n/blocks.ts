@@ -1,0 +1,7 @@
+import type { Bundle } from './types';
+
+/** Strings of the `blocks` namespace; zh-CN first. */
+export const blocks: Bundle = {
+  'zh-CN': {},
+  en: {},
+};
