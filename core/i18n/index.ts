@@ -2,11 +2,11 @@
  * Every user-visible string, zh-CN and en, by namespace. The renderer loads these into i18next; the CLI and the
  * runtime use `translate` below. One file per namespace keeps parallel work apart.
  */
-import { app } from './app';
-import { blocks } from './blocks';
-import { host } from './host';
-import { runtime } from './runtime';
-import { sim } from './sim';
+import { app } from './app.strings';
+import { blocks } from './blocks.strings';
+import { host } from './host.strings';
+import { runtime } from './runtime.strings';
+import { sim } from './sim.strings';
 import type { Bundle, Language } from './types';
 
 export const BUNDLES = { app, blocks, host, runtime, sim } as const satisfies Record<string, Bundle>;
