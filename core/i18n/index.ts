@@ -6,10 +6,11 @@ import { app } from './app.strings';
 import { blocks } from './blocks.strings';
 import { host } from './host.strings';
 import { runtime } from './runtime.strings';
+import { shell } from './shell.strings';
 import { sim } from './sim.strings';
 import type { Bundle, Language } from './types';
 
-export const BUNDLES = { app, blocks, host, runtime, sim } as const satisfies Record<string, Bundle>;
+export const BUNDLES = { app, blocks, host, runtime, shell, sim } as const satisfies Record<string, Bundle>;
 export type Namespace = keyof typeof BUNDLES;
 export * from './types';
 
