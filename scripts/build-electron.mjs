@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Bundles Electron main and preload with esbuild:
+//   electron/main/index.ts    → dist-electron/main.cjs     (Node in Electron; host services bundled in)
+//   electron/preload/index.ts → dist-electron/preload.cjs  (sandboxed preload: may only require('electron'))
+// `electron` stays external (Electron provides it); so do native modules, which electron-builder ships from
+// node_modules. Usage: node scripts/build-electron.mjs [--watch-free, no options]
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const OUT_DIR = join(ROOT, 'dist-electron');
+
+/** Packages with native code or run-time file lookups that must not be bundled (none are used by main yet). */
+const NATIVE_EXTERNALS = ['serialport', '@serialport/*', 'better-sqlite3', 'bufferutil', 'utf-8-validate'];
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  sourcemap: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+  absWorkingDir: ROOT,
+};
+
+export async function buildElectron() {
+  const started = Date.now();
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: ['electron/main/index.ts'],
+      outfile: join(OUT_DIR, 'main.cjs'),
+      target: 'node20',
+      external: ['electron', ...NATIVE_EXTERNALS],
+    }),
+    build({
+      ...common,
+      entryPoints: ['electron/preload/index.ts'],
+      outfile: join(OUT_DIR, 'preload.cjs'),
+      target: 'chrome130',
+      external: ['electron'],
+    }),
+  ]);
+  await checkPreloadRequires(join(OUT_DIR, 'preload.cjs'));
+  console.log(`[BuildElectron] dist-electron/main.cjs and preload.cjs built in ${Date.now() - started} ms`);
+}
+
+/** A sandboxed preload can require only 'electron' (and a few polyfilled built-ins): fail the build otherwise. */
+export async function checkPreloadRequires(file) {
+  const text = await readFile(file, 'utf8');
+  const required = [...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+  const extra = required.filter((name) => name !== 'electron');
+  if (extra.length > 0) throw new Error(`[BuildElectron] preload requires ${extra.join(', ')}; a sandboxed preload may only require 'electron'`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  buildElectron().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
