@@ -85,3 +85,13 @@ export const WsResponseSchema = z.union([
 export function ipcChannel(method: HostMethod): string {
   return method.replace('.', ':');
 }
+
+/**
+ * The host's services as one object: one async function per method of `HOST_METHODS`. `host/services` builds it;
+ * Electron main wires it to IPC and `ailab serve` to the WebSocket. Params arrive already validated by the transport;
+ * a failure rejects with a `HostError`-shaped value (`{ code, params, message }`).
+ */
+export type HostServices = { readonly [M in HostMethod]: (params: HostParams<M>) => Promise<HostResult<M>> };
+
+/** Frames that carry no usable request id (malformed JSON, wrong shape) are answered with this id. */
+export const WS_NO_ID = -1;

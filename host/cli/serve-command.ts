@@ -1,0 +1,69 @@
+/** `ailab serve`: the host for browser mode (desktop without Electron, lab server, end-to-end tests). */
+import { join } from 'node:path';
+import type { Language } from '../../core/i18n';
+import { translate } from '../../core/i18n';
+import { startServer } from '../server/start-server';
+import { findBrowser, openAppWindow } from './find-browser';
+import { networkInterfaces } from 'node:os';
+
+export interface ServeOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly open: boolean;
+  readonly appVersion: string;
+}
+
+/** A browser that exits this soon after launch handed the URL to an already-running instance of its profile. */
+const HANDOFF_MS = 3000;
+
+export async function serveCommand(options: ServeOptions, lang: Language): Promise<void> {
+  const t = (key: string, params: Record<string, string | number> = {}) => translate(lang, 'host', key, params);
+  const server = await startServer({
+    port: options.port,
+    host: options.host,
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    // Log lines go to stderr so stdout carries only what scripts parse (`Serving at …`).
+    log: (line) => console.error(line),
+  });
+  // Tests and scripts parse this exact English line; keep it stable.
+  console.log(`Serving at ${server.url}`);
+  if (options.host === '0.0.0.0' || options.host === '::') {
+    for (const list of Object.values(networkInterfaces())) {
+      for (const a of list ?? []) {
+        if (!a.internal && a.family === 'IPv4') console.log(t('cli.serve.alsoAt', { url: `http://${a.address}:${server.port}/` }));
+      }
+    }
+  }
+  if (!server.rendererBuilt) console.error(`[HostServer] ${t('cli.serve.notBuilt', { dir: 'dist/renderer' })}`);
+
+  let closing = false;
+  const shutdown = async (code: number) => {
+    if (closing) return;
+    closing = true;
+    await server.close().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  if (options.open) {
+    const browser = findBrowser();
+    if (!browser) {
+      console.log(t('cli.serve.openManually', { url: server.url }));
+      return;
+    }
+    console.log(t('cli.serve.opening', { browser: `${browser.name} (${browser.path})` }));
+    const startedAt = Date.now();
+    const child = openAppWindow(browser, server.url, join(options.dataDir, 'browser-profile'));
+    child.on('error', (err) => {
+      console.error(`[HostServer] could not start ${browser.path}: ${err.message}`);
+      console.log(t('cli.serve.openManually', { url: server.url }));
+    });
+    // Closing the app window ends the app, as a desktop app would; a quick exit means the window lives elsewhere.
+    child.on('exit', () => {
+      if (Date.now() - startedAt > HANDOFF_MS) void shutdown(0);
+    });
+  }
+}

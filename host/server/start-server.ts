@@ -1,0 +1,157 @@
+/**
+ * Browser mode: one fastify server on loopback (or a lab address) that serves the built renderer and carries the
+ * host contract over a WebSocket at `/api/ws`. The renderer cannot tell this host from Electron's.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify from 'fastify';
+import type { WebSocket } from 'ws';
+import { HOST_EVENTS, type HostEvent, type HostServices } from '../../core/contracts/host';
+import { PROJECT_MAX_BYTES } from '../../core/contracts/project';
+import { translate } from '../../core/i18n';
+import { createHostServices } from '../services/create-host-services';
+import { dispatchFrame } from './ws-dispatch';
+import { hostChecker, isLoopbackBind, originAllowed, securityHeaders } from './security';
+
+/** `dist/renderer` of this checkout (what `npm run build:renderer` writes). */
+export const DEFAULT_RENDERER_DIR = resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
+/** Largest WebSocket frame accepted: a maximal project plus room for the envelope. Bigger frames close the socket. */
+export const WS_MAX_FRAME_BYTES = PROJECT_MAX_BYTES + 256 * 1024;
+export const WS_PATH = '/api/ws';
+
+export interface ServerOptions {
+  /** TCP port; 0 picks a free one. */
+  readonly port: number;
+  /** Address to listen on; default `127.0.0.1` (this computer only). */
+  readonly host?: string;
+  readonly dataDir: string;
+  readonly rendererDir?: string;
+  readonly appVersion?: string;
+  /** Extra names a lab server may be reached by (besides its IP addresses and its computer name). */
+  readonly allowedHosts?: readonly string[];
+  /** Services to carry (default: `createHostServices` for the data folder). */
+  readonly services?: HostServices;
+  readonly maxFrameBytes?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  /** `http://127.0.0.1:PORT/` (loopback name even when listening on all addresses). */
+  readonly url: string;
+  readonly port: number;
+  /** False when `rendererDir/index.html` is missing (the page then says how to build it). */
+  readonly rendererBuilt: boolean;
+  /** Pushes a host event to every connected renderer. */
+  broadcast<E extends HostEvent>(event: E, payload: unknown): void;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const bindHost = options.host ?? '127.0.0.1';
+  const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const rendererBuilt = existsSync(join(rendererDir, 'index.html'));
+  const services =
+    options.services ??
+    createHostServices({
+      dataDir: options.dataDir,
+      appVersion: options.appVersion ?? '0.0.0',
+      shell: 'browser',
+      confineToProjectsDir: !isLoopbackBind(bindHost),
+      log,
+    });
+
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  let hostAllowed: (h: string | undefined) => boolean = () => false; // set once the port is known
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!hostAllowed(request.headers.host)) {
+      log(`[HostServer] refused request for host ${JSON.stringify(request.headers.host ?? '')}`);
+      await reply.code(403).type('text/plain; charset=utf-8').send('Forbidden: unknown Host');
+    }
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    for (const [name, value] of Object.entries(securityHeaders(request.headers.host ?? `127.0.0.1`))) reply.header(name, value);
+    return payload;
+  });
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: options.maxFrameBytes ?? WS_MAX_FRAME_BYTES } });
+
+  const sockets = new Set<WebSocket>();
+  await app.register(async (scope) => {
+    scope.addHook('preValidation', async (request, reply) => {
+      if (!originAllowed(request.headers.origin, request.headers.host)) {
+        log(`[HostServer] refused WebSocket from origin ${JSON.stringify(request.headers.origin)}`);
+        await reply.code(403).type('text/plain; charset=utf-8').send('Forbidden: cross-origin WebSocket');
+      }
+    });
+    scope.get(WS_PATH, { websocket: true }, (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', (err) => log(`[HostServer] socket error: ${err.message}`));
+      socket.on('message', (data, isBinary) => {
+        if (isBinary) {
+          socket.send(JSON.stringify({ id: -1, ok: false, error: { code: 'badFrame', params: { detail: 'binary frame' }, message: 'binary frames are not accepted' } }));
+          return;
+        }
+        const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+        void dispatchFrame(text, services, log).then((response) => {
+          if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(response));
+        });
+      });
+    });
+  });
+
+  if (rendererBuilt) {
+    await app.register(fastifyStatic, {
+      root: rendererDir,
+      index: ['index.html'],
+      cacheControl: false,
+      etag: true,
+      lastModified: true,
+      setHeaders(res, filePath) {
+        // index.html names the current asset hashes: never cache it. Hashed assets under assets/ never change.
+        if (filePath.endsWith('.html')) res.header('cache-control', 'no-store');
+        else if (/[\\/]assets[\\/]/.test(filePath)) res.header('cache-control', 'public, max-age=31536000, immutable');
+        else res.header('cache-control', 'no-cache');
+      },
+    });
+  } else {
+    const page = notBuiltPage(rendererDir);
+    app.get('/', async (_request, reply) => reply.code(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page));
+  }
+
+  await app.listen({ port: options.port, host: bindHost });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  hostAllowed = hostChecker(bindHost, port, options.allowedHosts);
+  const urlHost = isLoopbackBind(bindHost) || bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+  const url = `http://${urlHost}:${port}/`;
+  log(`[HostServer] listening on ${bindHost}:${port}, renderer ${rendererBuilt ? rendererDir : 'NOT BUILT'}, data ${options.dataDir}`);
+
+  return {
+    url,
+    port,
+    rendererBuilt,
+    broadcast(event, payload) {
+      const checked = HOST_EVENTS[event].safeParse(payload);
+      if (!checked.success) throw new Error(`[HostServer] event ${event} payload outside the contract`);
+      const frame = JSON.stringify({ event, payload: checked.data });
+      for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(frame);
+    },
+    async close() {
+      for (const socket of sockets) socket.terminate();
+      await app.close();
+    },
+  };
+}
+
+function notBuiltPage(rendererDir: string): string {
+  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+  const zh = escape(translate('zh-CN', 'host', 'cli.serve.notBuilt', { dir: rendererDir }));
+  const en = escape(translate('en', 'host', 'cli.serve.notBuilt', { dir: rendererDir }));
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>AI Lab Studio</title><body><h1>AI Lab Studio</h1><p>${zh}</p><p lang="en">${en}</p></body></html>`;
+}
