@@ -103,13 +103,16 @@ export const RuntimeEventSchema: z.ZodType<RuntimeEvent> = z.discriminatedUnion(
  * tree is trusted to the interpreter, which reports bad nodes as runtime errors; the IR comes from our own
  * `fromBlockly` in the same app, so this guards against wiring mistakes, not against an attacker.
  */
-export const ProgramShapeSchema = z.object({
+const ProgramShapeCheck = z.object({
   irVersion: z.literal(1),
   target: z.enum(['robot', 'drone', 'sensorkit']),
   variables: z.array(z.string().max(200)).max(10_000),
   procedures: z.array(z.looseObject({ blockId: z.string(), name: z.string(), params: z.array(z.string()), body: z.array(z.unknown()) })).max(10_000),
   scripts: z.array(z.looseObject({ blockId: z.string(), trigger: z.looseObject({ kind: z.string() }), body: z.array(z.unknown()) })).max(10_000),
-}).transform((p) => p as unknown as Program);
+});
+export const ProgramShapeSchema = z.custom<Program>((v) => ProgramShapeCheck.safeParse(v).success, {
+  message: 'not a Program IR (irVersion 1, target, variables, procedures, scripts)',
+});
 
 /**
  * Run state the worker reports. `idle` = nothing loaded or loaded and not started yet (after `sim.load` or

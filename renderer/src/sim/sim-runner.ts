@@ -1,0 +1,308 @@
+/**
+ * The sim worker's brain, apart from its transport: takes parsed requests, drives a simulation session (interpreter
+ * + world in lockstep) paced to wall time × speed, and posts snapshots, state and runtime events. No DOM and no
+ * `self` here — the worker entry (sim-worker.ts) wires it to `postMessage`; tests drive it directly with the real
+ * session and a hand-turned clock.
+ *
+ * Pacing (Fix Your Timestep): every pump adds elapsed wall ms × speed to a debt of device time and runs
+ * floor(debt / 20 ms) ticks, at most `MAX_TICKS_PER_PUMP` and at most `PUMP_BUDGET_MS` of wall time per pump. Debt
+ * beyond that is dropped, so a slow machine runs the simulation slower instead of spiralling. Requests (Stop above
+ * all) are handled between pumps, so Stop waits at most one pump (≤ ~25 ms) — each tick itself is bounded by the
+ * interpreter's step budget even while a program spins in `forever`.
+ */
+import type { SimRequestParsed, SimResponse, KitInputName } from '../../../core/contracts/sim-worker';
+import type { Program } from '../../../core/program/ir';
+import type { RunState, RuntimeEvent } from '../../../core/runtime/types';
+import type { Snapshot } from '../../../core/sim/snapshot';
+
+/** Device time one tick advances (core/sim's fixed dt), ms. */
+export const TICK_MS = 20;
+/** Wall ms between snapshots posted to the UI (~30 Hz). */
+export const DISPLAY_INTERVAL_MS = 33;
+/** Wall ms between pumps while running. */
+export const PUMP_INTERVAL_MS = 8;
+/** Upper bound of ticks one paced pump may run (×4 speed needs ~2 per 8 ms pump; the rest is catch-up). */
+export const MAX_TICKS_PER_PUMP = 12;
+/** Upper bound of wall time one pump may spend before it yields to pending requests, ms. */
+export const PUMP_BUDGET_MS = 20;
+/** Non-highlight events forwarded per pump; beyond that they are counted and dropped (a `print` in a tight loop
+ *  would otherwise flood the UI with thousands of lines per tick). */
+export const MAX_EVENTS_PER_PUMP = 200;
+
+/** What the runner needs of a simulation session (implemented over core/sim's SimSession in session-adapter.ts). */
+export interface RunnerSession {
+  /** Device time of the world, ms. */
+  readonly timeMs: number;
+  /** Rolling state hash over every tick so far (hex). */
+  readonly stateHash: string;
+  /** Interpreter state; 'idle' before `start()`. */
+  readonly state: RunState;
+  start(): void;
+  /** One lockstep tick: sample, interpreter tick, world step (20 ms). */
+  tick(): void;
+  stop(): void;
+  pause(): void;
+  resume(): void;
+  /** While paused: one statement (and the world tick it belongs to). */
+  stepOnce(): void;
+  pressButton(button: 'A' | 'B'): void;
+  setKitInput(name: KitInputName, value: number | boolean): void;
+  snapshot(): Snapshot;
+  onRuntimeEvent(listener: (event: RuntimeEvent) => void): () => void;
+  dispose(): void;
+}
+
+export interface SessionOptions {
+  readonly program: Program;
+  readonly arenaId: string;
+  readonly seed: number;
+  readonly robotCount: number;
+}
+
+export interface RunnerDeps {
+  post(message: SimResponse): void;
+  /** Monotonic wall clock, ms (performance.now in the worker). */
+  now(): number;
+  /** setTimeout; returns a cancel function. */
+  schedule(fn: () => void, delayMs: number): () => void;
+  /** Builds a session; throws `UnknownArenaError`-like errors with a message for unknown arenas. */
+  createSession(options: SessionOptions): RunnerSession;
+}
+
+type Mode = 'stopped' | 'paced' | 'runFor';
+
+export class SimRunner {
+  private session: RunnerSession | null = null;
+  private options: SessionOptions | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private speed = 1;
+  private mode: Mode = 'stopped';
+  private cancelPump: (() => void) | null = null;
+  private lastPumpWall = 0;
+  private debtMs = 0;
+  private lastDisplayWall = -Infinity;
+  private lastState: RunState | null = null;
+  private pendingHighlight: RuntimeEvent | null = null;
+  private pendingEvents: RuntimeEvent[] = [];
+  private droppedEvents = 0;
+  private runFor: { requestId: number; untilMs: number } | null = null;
+
+  constructor(private readonly deps: RunnerDeps) {}
+
+  /** Handles one request (already validated against the contract). */
+  handle(request: SimRequestParsed): void {
+    switch (request.type) {
+      case 'sim.load':
+        this.load({ program: request.program, arenaId: request.arenaId, seed: request.seed, robotCount: request.robotCount ?? 1 });
+        return;
+      case 'sim.reset':
+        if (this.options) this.load(this.options);
+        return;
+      case 'sim.run':
+        if (!this.session) return this.noProgram();
+        if (this.session.state === 'idle') this.session.start();
+        else if (this.session.state === 'paused') this.session.resume();
+        else if (this.session.state !== 'running') return this.postState();
+        this.startPacing();
+        return;
+      case 'sim.stop':
+        this.halt();
+        this.session?.stop();
+        this.afterChange();
+        return;
+      case 'sim.pause':
+        if (this.session?.state !== 'running') return;
+        this.halt();
+        this.session.pause();
+        this.afterChange();
+        return;
+      case 'sim.resume':
+        if (this.session?.state !== 'paused') return;
+        this.session.resume();
+        this.startPacing();
+        return;
+      case 'sim.step':
+        if (!this.session) return this.noProgram();
+        if (this.session.state === 'idle') {
+          this.session.start();
+          this.session.pause();
+        }
+        if (this.session.state !== 'paused') return;
+        this.session.stepOnce();
+        this.afterChange();
+        return;
+      case 'sim.setSpeed':
+        this.speed = request.speed;
+        return;
+      case 'sim.pressButton':
+        this.session?.pressButton(request.button);
+        return;
+      case 'sim.setKitInput':
+        this.session?.setKitInput(request.name, request.value);
+        if (this.session && this.mode === 'stopped') this.afterChange();
+        return;
+      case 'sim.runFor': {
+        if (!this.session) {
+          this.noProgram();
+          this.deps.post({ type: 'sim.ranFor', requestId: request.requestId, state: 'idle', timeMs: 0, stateHash: '' });
+          return;
+        }
+        if (this.session.state === 'idle') this.session.start();
+        else if (this.session.state === 'paused') this.session.resume();
+        this.halt();
+        this.runFor = { requestId: request.requestId, untilMs: this.session.timeMs + Math.round(request.seconds * 1000) };
+        if (this.session.state !== 'running') return this.finishRunFor();
+        this.mode = 'runFor';
+        this.pumpSoon(0);
+        return;
+      }
+    }
+  }
+
+  /** Frees the session (worker shutting down). */
+  dispose(): void {
+    this.halt();
+    this.unsubscribe?.();
+    this.session?.dispose();
+    this.session = null;
+  }
+
+  private load(options: SessionOptions): void {
+    this.halt();
+    this.runFor = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.session?.dispose();
+    this.session = null;
+    this.pendingEvents = [];
+    this.pendingHighlight = null;
+    try {
+      this.session = this.deps.createSession(options);
+    } catch (err) {
+      this.deps.post({ type: 'sim.error', code: 'sim.error.load', detail: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    this.options = options;
+    this.unsubscribe = this.session.onRuntimeEvent((event) => this.queueEvent(event));
+    this.lastState = null;
+    this.afterChange();
+  }
+
+  private noProgram(): void {
+    this.deps.post({ type: 'sim.error', code: 'sim.error.noProgram', detail: 'no program loaded' });
+  }
+
+  private queueEvent(event: RuntimeEvent): void {
+    if (event.type === 'highlight') {
+      this.pendingHighlight = event;
+      return;
+    }
+    if (this.pendingEvents.length >= MAX_EVENTS_PER_PUMP && event.type !== 'stopped' && event.type !== 'error') {
+      this.droppedEvents++;
+      return;
+    }
+    this.pendingEvents.push(event);
+  }
+
+  private startPacing(): void {
+    this.halt();
+    this.mode = 'paced';
+    this.lastPumpWall = this.deps.now();
+    // The first tick runs at once, so the first command reaches the UI without waiting for a timer.
+    this.debtMs = TICK_MS;
+    this.pump();
+  }
+
+  private halt(): void {
+    this.cancelPump?.();
+    this.cancelPump = null;
+    this.mode = 'stopped';
+  }
+
+  private pumpSoon(delayMs: number): void {
+    this.cancelPump?.();
+    this.cancelPump = this.deps.schedule(() => {
+      this.cancelPump = null;
+      this.pump();
+    }, delayMs);
+  }
+
+  private pump(): void {
+    const session = this.session;
+    if (!session || this.mode === 'stopped') return;
+    const start = this.deps.now();
+    let ticks = 0;
+    if (this.mode === 'paced') {
+      this.debtMs += (start - this.lastPumpWall) * this.speed;
+      this.lastPumpWall = start;
+      while (this.debtMs >= TICK_MS && ticks < MAX_TICKS_PER_PUMP && session.state === 'running') {
+        session.tick();
+        this.debtMs -= TICK_MS;
+        ticks++;
+        if (this.deps.now() - start > PUMP_BUDGET_MS) break;
+      }
+      // Never spiral: whatever could not run in this pump is forgotten (the sim runs slower than wall × speed).
+      if (this.debtMs > TICK_MS) this.debtMs = TICK_MS;
+    } else if (this.runFor) {
+      while (session.timeMs < this.runFor.untilMs && session.state === 'running') {
+        session.tick();
+        ticks++;
+        if ((ticks & 7) === 0 && this.deps.now() - start > PUMP_BUDGET_MS) break;
+      }
+    }
+    this.flushEvents();
+    const state = session.state;
+    const done = state !== 'running' || (this.mode === 'runFor' && this.runFor !== null && session.timeMs >= this.runFor.untilMs);
+    if (done) {
+      this.mode = 'stopped';
+      this.afterChange();
+      if (this.runFor) this.finishRunFor();
+      return;
+    }
+    if (this.lastState !== state || this.deps.now() - this.lastDisplayWall >= DISPLAY_INTERVAL_MS) this.postDisplay();
+    this.pumpSoon(this.mode === 'runFor' ? 0 : PUMP_INTERVAL_MS);
+  }
+
+  private finishRunFor(): void {
+    const r = this.runFor;
+    const s = this.session;
+    this.runFor = null;
+    if (!r || !s) return;
+    this.deps.post({ type: 'sim.ranFor', requestId: r.requestId, state: s.state, timeMs: s.timeMs, stateHash: s.stateHash });
+  }
+
+  /** Posts everything the UI should see after a state change: events, snapshot, state. */
+  private afterChange(): void {
+    this.flushEvents();
+    this.postDisplay();
+  }
+
+  private flushEvents(): void {
+    const events = this.pendingEvents;
+    this.pendingEvents = [];
+    for (const event of events) this.deps.post({ type: 'sim.runtimeEvent', event });
+    if (this.droppedEvents > 0) {
+      console.warn(`[SimWorker] dropped ${this.droppedEvents} runtime events (more than ${MAX_EVENTS_PER_PUMP} in one pump)`);
+      this.droppedEvents = 0;
+    }
+  }
+
+  private postDisplay(): void {
+    const s = this.session;
+    if (!s) return;
+    this.lastDisplayWall = this.deps.now();
+    if (this.pendingHighlight) {
+      this.deps.post({ type: 'sim.runtimeEvent', event: this.pendingHighlight });
+      this.pendingHighlight = null;
+    }
+    this.deps.post({ type: 'sim.snapshot', snapshot: s.snapshot() });
+    this.postState();
+  }
+
+  private postState(): void {
+    const s = this.session;
+    if (!s) return;
+    this.lastState = s.state;
+    this.deps.post({ type: 'sim.state', state: s.state, timeMs: s.timeMs, stateHash: s.stateHash });
+  }
+}
