@@ -66,6 +66,23 @@ export function buildLineGeometry(lines: readonly FloorLine[], discSegments = 12
   return geometry;
 }
 
+/** Line segments every `step` m across x ∈ [0, width], z ∈ [0, depth], just above the floor. */
+function buildGridGeometry(width: number, depth: number, step: number): THREE.BufferGeometry {
+  const y = 0.0005;
+  const positions: number[] = [];
+  for (let i = 0; i <= Math.round(width / step); i++) {
+    const x = Math.min(width, i * step);
+    positions.push(x, y, 0, x, y, depth);
+  }
+  for (let j = 0; j <= Math.round(depth / step); j++) {
+    const z = Math.min(depth, j * step);
+    positions.push(0, y, z, width, y, z);
+  }
+  const geometry = new THREE.BufferGeometry();
+  geometry.setAttribute('position', new THREE.Float32BufferAttribute(positions, 3));
+  return geometry;
+}
+
 export function buildArenaScene(arena: Arena): ArenaScene {
   const root = new THREE.Group();
   root.name = `arena:${arena.id}`;
@@ -80,14 +97,12 @@ export function buildArenaScene(arena: Arena): ArenaScene {
   floor.receiveShadow = true;
   root.add(floor);
 
-  // A faint 10 cm grid helps students judge distances ("drive 30 cm" = three squares).
-  const gridSize = Math.max(arena.width, arena.depth);
-  const grid = new THREE.GridHelper(gridSize, Math.round(gridSize / 0.1), 0x90a4ae, 0xb0bec5);
+  // A faint 10 cm grid over exactly the floor helps students judge distances ("drive 30 cm" = three squares).
+  const grid = new THREE.LineSegments(
+    buildGridGeometry(arena.width, arena.depth, 0.1),
+    new THREE.LineBasicMaterial({ color: 0x90a4ae, transparent: true, opacity: 0.35 }),
+  );
   grid.name = 'grid';
-  grid.position.set(gridSize / 2, 0.0005, gridSize / 2);
-  const gridMaterial = grid.material as THREE.Material;
-  gridMaterial.transparent = true;
-  gridMaterial.opacity = 0.25;
   root.add(grid);
 
   for (const zone of arena.zones) {
