@@ -19,7 +19,6 @@ export interface DialogOptions {
 
 /** A file name from a suggested title: no path separators, reserved or control characters; `.ailab` appended. */
 export function safeFileName(suggested: string): string {
-  // eslint-disable-next-line no-control-regex
   let name = suggested.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
   if (name.toLowerCase().endsWith(`.${PROJECT_EXTENSION}`)) name = name.slice(0, -(PROJECT_EXTENSION.length + 1));
   name = name.slice(0, 120).trim();
