@@ -77,6 +77,9 @@ export const READINGS = {
   'robot.distanceCm': { device: 'robot', returns: 'number', args: [], read: (d) => robot(d).readings().distanceCm },
   /** Line sensor by index (0 = leftmost). */
   'robot.line': { device: 'robot', returns: 'boolean', args: ['number'], read: (d, [i]) => robot(d).readings().lineSensors[num(i)] ?? false },
+  /** Leftmost / rightmost line sensor, whatever the sensor count (the "left/right line sensor" blocks). */
+  'robot.lineLeft': { device: 'robot', returns: 'boolean', args: [], read: (d) => robot(d).readings().lineSensors[0] ?? false },
+  'robot.lineRight': { device: 'robot', returns: 'boolean', args: [], read: (d) => { const s = robot(d).readings().lineSensors; return s[s.length - 1] ?? false; } },
   'robot.lightPercent': { device: 'robot', returns: 'number', args: [], read: (d) => robot(d).readings().lightPercent },
   'robot.colourUnder': { device: 'robot', returns: 'string', args: [], read: (d) => robot(d).readings().colourUnder },
   'robot.headingDeg': { device: 'robot', returns: 'number', args: [], read: (d) => robot(d).readings().headingDeg },
@@ -97,6 +100,15 @@ export const READINGS = {
 
 /** Readings the interpreter answers from its own clock, not from a device. */
 export const CLOCK_READINGS = ['clock.timerS'] as const;
+/**
+ * Commands the interpreter performs on its own clock, not on a device (IR `command` nodes with these ops, no args):
+ * 'clock.resetTimer' sets `clock.timerS` back to 0. Never blocking.
+ */
+export const CLOCK_COMMANDS = ['clock.resetTimer'] as const;
+export type ClockCommandOp = (typeof CLOCK_COMMANDS)[number];
+export function isClockCommand(op: string): op is ClockCommandOp {
+  return (CLOCK_COMMANDS as readonly string[]).includes(op);
+}
 
 export type CommandOp = keyof typeof COMMANDS;
 export type ReadingName = keyof typeof READINGS | (typeof CLOCK_READINGS)[number];

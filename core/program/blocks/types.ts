@@ -1,0 +1,82 @@
+/**
+ * A custom block as data: its Blockly JSON definition, the kits it belongs to, the toolbox shadows it comes with and
+ * its IR mapping. Pure data (no Blockly import): the editor registers `json` once
+ * (`Blockly.common.defineBlocksWithJsonArray`), fromBlockly reads `ir`, toolboxFor reads `category`/`kits`/`shadows`.
+ */
+import type { TargetKit } from '../ir';
+
+export type CategoryId =
+  | 'events' | 'motion' | 'sensing' | 'looks' | 'control' | 'operators'
+  | 'variables' | 'lists' | 'procedures' | 'drone' | 'sensorkit';
+
+/** Blockly JSON block definition (`message0` uses `%{BKY_...}` references so the language can switch). */
+export type BlockJson = Readonly<Record<string, unknown>> & { readonly type: string; readonly message0: string };
+
+/** Value type of an input: decides its safe default when empty (0, '', false, '#000000'). */
+export type ValueType = 'number' | 'string' | 'boolean' | 'colour';
+
+/** Where one IR argument comes from. */
+export type ArgSource =
+  /** A value input; negated (`neg`) when field `negateWhen.field` equals `negateWhen.equals` (e.g. drive back). */
+  | { readonly input: string; readonly type: ValueType; readonly negateWhen?: { readonly field: string; readonly equals: string } }
+  /** A field value as a literal. */
+  | { readonly field: string; readonly as: 'number' | 'string' }
+  /** A constant. */
+  | { readonly value: number | string };
+
+/** IR op per kit, when the same block drives a different device in each kit (e.g. the LED). */
+export type OpByKit = string | Readonly<Partial<Record<TargetKit, string>>>;
+
+export type IrMapping =
+  | { readonly kind: 'hat'; readonly trigger: 'start' }
+  | { readonly kind: 'hat'; readonly trigger: 'button' | 'message' | 'obstacle'; readonly field: string }
+  /** Statement `command` (op from core/device/ops.ts COMMANDS or CLOCK_COMMANDS). */
+  | { readonly kind: 'command'; readonly op: OpByKit; readonly args: readonly ArgSource[] }
+  /** Expression `read` (sensor from READINGS or CLOCK_READINGS). */
+  | { readonly kind: 'read'; readonly sensor: string; readonly args: readonly ArgSource[] }
+  /** Boolean `read(sensor) == field value` (e.g. "colour under robot is red"). */
+  | { readonly kind: 'readEquals'; readonly sensor: string; readonly field: string }
+  /** Colour literal from a dropdown field of `#rrggbb` values. */
+  | { readonly kind: 'colour'; readonly field: string }
+  | { readonly kind: 'wait'; readonly seconds: ArgSource }
+  | { readonly kind: 'waitUntil'; readonly input: string }
+  | { readonly kind: 'forever'; readonly statements: string }
+  | { readonly kind: 'stopAll' }
+  | { readonly kind: 'broadcast'; readonly message: ArgSource };
+
+/** A shadow block placed in an input in the toolbox (Blockly toolbox JSON shape). */
+export interface ShadowJson {
+  readonly type: string;
+  readonly fields: Readonly<Record<string, string | number>>;
+}
+
+export interface BlockSpec {
+  readonly type: string;
+  readonly category: CategoryId;
+  /** Kits whose toolbox shows the block. A block of another kit still converts, with a `wrongKit` diagnostic. */
+  readonly kits: readonly TargetKit[];
+  readonly json: BlockJson;
+  readonly ir: IrMapping;
+  /** Shadow blocks with defaults for the toolbox, by input name. */
+  readonly shadows?: Readonly<Record<string, ShadowJson>>;
+}
+
+export const ALL_KITS: readonly TargetKit[] = ['robot', 'drone', 'sensorkit'];
+
+export const numberShadow = (n: number): ShadowJson => ({ type: 'math_number', fields: { NUM: n } });
+export const textShadow = (t: string): ShadowJson => ({ type: 'text', fields: { TEXT: t } });
+
+/** `[label, value]` dropdown options whose labels are message references `%{BKY_<prefix><VALUE>}`. */
+export function options(prefix: string, values: readonly string[]): [string, string][] {
+  return values.map((v) => [`%{BKY_${prefix}${v.toUpperCase()}}`, v]);
+}
+
+/** Category colours (hex) of our own categories; standard categories use Blockly's category styles. */
+export const CATEGORY_COLOURS = {
+  events: '#FFBF00',
+  motion: '#4C97FF',
+  sensing: '#2CA5E2',
+  looks: '#9966FF',
+  drone: '#0FBD8C',
+  sensorkit: '#FF6680',
+} as const;
