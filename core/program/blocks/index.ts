@@ -4,7 +4,7 @@
  */
 import { CONTROL_BLOCKS } from './control';
 import { DRONE_BLOCKS } from './drone';
-import { EVENT_BLOCKS } from './events';
+import { EVENT_BLOCKS } from './event';
 import { LOOKS_BLOCKS } from './looks';
 import { MOTION_BLOCKS } from './motion';
 import { SENSING_BLOCKS } from './sensing';
