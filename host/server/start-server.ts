@@ -65,7 +65,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
 
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
-  let hostAllowed: (h: string | undefined) => boolean = () => false; // set once the port is known
+  // Both set once the port is known (before the first request can arrive).
+  let hostAllowed: (h: string | undefined) => boolean = () => false;
+  let ownHost = '127.0.0.1';
 
   app.addHook('onRequest', async (request, reply) => {
     if (!hostAllowed(request.headers.host)) {
@@ -74,7 +76,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    for (const [name, value] of Object.entries(securityHeaders(request.headers.host ?? `127.0.0.1`))) reply.header(name, value);
+    // The CSP names the WebSocket origin the page used; a refused Host gets the server's own address instead.
+    const shownHost = hostAllowed(request.headers.host) ? request.headers.host! : ownHost;
+    for (const [name, value] of Object.entries(securityHeaders(shownHost))) reply.header(name, value);
     return payload;
   });
 
@@ -129,7 +133,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = typeof address === 'object' && address ? address.port : options.port;
   hostAllowed = hostChecker(bindHost, port, options.allowedHosts);
   const urlHost = isLoopbackBind(bindHost) || bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
-  const url = `http://${urlHost}:${port}/`;
+  ownHost = `${urlHost}:${port}`;
+  const url = `http://${ownHost}/`;
   log(`[HostServer] listening on ${bindHost}:${port}, renderer ${rendererBuilt ? rendererDir : 'NOT BUILT'}, data ${options.dataDir}`);
 
   return {
