@@ -82,4 +82,9 @@ export interface Arena {
   readonly props: readonly Prop[];
   readonly rings: readonly Ring[];
   readonly start: Pose2D;
+  /**
+   * Extra start poses for the 2nd, 3rd … robot or drone of a multi-robot run (competitions, `sim.rtf.4_robots`).
+   * Robot i uses `starts[i - 1]`; when absent the simulator places robots side by side to the right of `start`.
+   */
+  readonly starts?: readonly Pose2D[];
 }

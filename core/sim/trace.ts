@@ -1,0 +1,54 @@
+/**
+ * The run trace lesson checks and replays read: one compact frame per tick, plus every runtime and simulator event.
+ * Values are quantised as the state hash sees them (positions to 0.1 mm, angles to 0.01°), so a frame compares equal
+ * across processes and engines.
+ */
+import type { RuntimeEvent } from '../runtime/types';
+import type { SimEvent } from './context';
+
+export interface RobotFrame {
+  /** Metres. */
+  readonly x: number;
+  readonly z: number;
+  /** World heading, degrees 0–360 clockwise from −z. */
+  readonly headingDeg: number;
+  /** `#rrggbb`. */
+  readonly led: string;
+  /** The ultrasonic reading sampled this tick, cm. */
+  readonly distanceCm: number;
+  /** Line sensors, left → right. */
+  readonly line: readonly boolean[];
+  /** Ids of the arena zones the robot's centre is in. */
+  readonly zones: readonly string[];
+  /** Touching a wall or fixed obstacle. */
+  readonly wallContact: boolean;
+  readonly bumper: boolean;
+}
+
+export interface DroneFrame {
+  readonly x: number;
+  readonly y: number;
+  readonly z: number;
+  readonly headingDeg: number;
+  readonly flying: boolean;
+  /** How many rings have been passed so far (ids in the events and the snapshot). */
+  readonly ringsPassed: number;
+  readonly zones: readonly string[];
+}
+
+export interface TraceFrame {
+  /** Device time at the end of the tick, ms. */
+  readonly timeMs: number;
+  readonly robots: readonly RobotFrame[];
+  readonly drones: readonly DroneFrame[];
+}
+
+/** A runtime event from agent `agent`'s interpreter, or something the world noticed. */
+export type TraceEvent =
+  | { readonly source: 'runtime'; readonly agent: number; readonly event: RuntimeEvent }
+  | { readonly source: 'sim'; readonly event: SimEvent };
+
+export interface SimTrace {
+  readonly frames: TraceFrame[];
+  readonly events: TraceEvent[];
+}
