@@ -32,7 +32,11 @@ export type RuntimeErrorCode =
   | 'notAList'
   | 'unknownProcedure'
   | 'missingDevice'
-  | 'deviceFailed';
+  | 'deviceFailed'
+  /** A list would grow past `maxListLength` items. */
+  | 'listTooLong'
+  /** A fault in the interpreter itself (a bug, not the student's): reported on the running block. */
+  | 'internal';
 
 export type RuntimeEvent =
   /** Blocks now running, one per live thread (for highlighting). Emitted at most once per tick. */
