@@ -18,12 +18,16 @@ export interface ArenaScene {
   readonly centre: THREE.Vector3;
   /** Larger of width and depth, m. */
   readonly span: number;
+  /** Highest wall or ring top, m (the orbit camera starts above it). */
+  readonly height: number;
 }
 
 const DEG = Math.PI / 180;
 /** Small lifts above the floor so coplanar layers do not flicker (z-fighting). */
 const ZONE_Y = 0.001;
 const LINE_Y = 0.002;
+/** Walls above this height (m) are drawn as see-through netting. */
+const NET_HEIGHT_M = 0.5;
 
 /**
  * One flat mesh for all tape lines: a quad per segment plus a disc at every joint, so curves drawn as polylines
@@ -124,11 +128,14 @@ export function buildArenaScene(arena: Arena): ArenaScene {
 
   if (arena.walls.length > 0) {
     const wallMaterial = new THREE.MeshStandardMaterial({ color: 0x8d6e63, roughness: 0.7 });
+    // Walls taller than a robot's view (a drone hall's 3 m net) are drawn as translucent netting, so the cameras see
+    // the flight from outside.
+    const netMaterial = new THREE.MeshStandardMaterial({ color: 0x607d8b, roughness: 0.9, transparent: true, opacity: 0.18, depthWrite: false });
     for (const [i, wall] of arena.walls.entries()) {
-      const mesh = new THREE.Mesh(new THREE.BoxGeometry(wall.w, wall.h, wall.d), wallMaterial);
+      const mesh = new THREE.Mesh(new THREE.BoxGeometry(wall.w, wall.h, wall.d), wall.h > NET_HEIGHT_M ? netMaterial : wallMaterial);
       mesh.name = `wall:${i}`;
       mesh.position.set(wall.x, wall.h / 2, wall.z);
-      mesh.castShadow = true;
+      mesh.castShadow = wall.h <= NET_HEIGHT_M;
       root.add(mesh);
     }
   }
@@ -163,5 +170,6 @@ export function buildArenaScene(arena: Arena): ArenaScene {
     props,
     centre: new THREE.Vector3(arena.width / 2, 0, arena.depth / 2),
     span: Math.max(arena.width, arena.depth),
+    height: Math.max(0, ...arena.walls.filter((w) => w.h <= NET_HEIGHT_M).map((w) => w.h), ...arena.rings.map((r) => r.y + r.radius)),
   };
 }

@@ -120,9 +120,12 @@ export class StageView {
   }
 
   setCamera(mode: CameraMode): void {
+    const wasFollow = this.camera === 'follow';
     this.camera = mode;
     this.controls.enabled = mode === 'orbit';
     this.followReady = false;
+    // The follow camera moved the shared perspective camera: give orbit its overview back.
+    if (mode === 'orbit' && wasFollow) this.frameArena();
     this.resize();
   }
 
@@ -134,8 +137,8 @@ export class StageView {
   frameArena(): void {
     const a = this.arena;
     if (!a) return;
-    this.perspective.position.set(a.centre.x, a.span * 0.75, a.centre.z + a.span * 0.85);
-    this.controls.target.copy(a.centre);
+    this.perspective.position.set(a.centre.x, Math.max(a.span * 0.75, a.height * 2.2), a.centre.z + a.span * 0.85);
+    this.controls.target.set(a.centre.x, a.height * 0.3, a.centre.z);
     this.controls.update();
     this.resize();
   }
