@@ -1,0 +1,250 @@
+/**
+ * One emitter for both code-view languages: the tree walk, indentation and operator precedence are shared; the
+ * language table (`Lang`) says how each construct is spelled. Output is for reading (students compare blocks and
+ * code), not for running: helper calls such as `wait(1)` or `lists.set(…)` name what the block does.
+ */
+import { BUILTINS, type BuiltinName } from '../program/builtins';
+import type { BinaryOp, Expr, Procedure, Program, Script, Stmt, UnaryOp } from '../program/ir';
+import { COMMANDS, isCommandOp } from '../device/ops';
+import { Names } from './names';
+
+/** An emitted expression and its precedence (higher binds tighter). */
+export interface Code {
+  readonly text: string;
+  readonly prec: number;
+}
+
+export interface Lang {
+  readonly indent: string;
+  readonly reserved: ReadonlySet<string>;
+  /** Precedence of atoms / calls / member access. */
+  readonly atom: number;
+  readonly unaryPrec: number;
+  readonly binary: Record<BinaryOp, { text: string; prec: number; right?: boolean }>;
+  /** Minimum precedence of the left operand of `^` (JS forbids a unary operand there). */
+  readonly powerLeftMin: number;
+  /** Comparison operands must bind tighter than comparisons (Python chains `a < b < c`). */
+  readonly comparisonNonAssoc: boolean;
+  str(s: string): string;
+  bool(b: boolean): string;
+  unary(op: UnaryOp, arg: (min: number) => string): Code;
+  ternary(cond: (min: number) => string, then: (min: number) => string, els: (min: number) => string): Code;
+  /** Method or function name of a device op / reading in this language ('driveCm' → 'drive_cm'). */
+  member(name: string): string;
+  builtin(name: BuiltinName, args: readonly Code[], wrap: (c: Code, min: number) => string): Code | null;
+  call(name: string, args: string[]): Code;
+  random(min: string, max: string): Code;
+  // statements
+  header(program: Program): string[];
+  globals(names: string[]): string[];
+  procedureOpen(name: string, params: string[]): string;
+  scriptOpen(script: Script, fnName: string): string;
+  /** Name suffix of a script function, e.g. 'started', 'button_A'. */
+  scriptName(script: Script): string;
+  blockClose(kind: 'function' | 'script' | 'block'): string | null;
+  globalDecl(names: string[]): string | null;
+  emptyBody: string | null;
+  stmtEnd: string;
+  ifOpen(cond: string): string;
+  elseIf(cond: string): string;
+  elseOpen: string;
+  repeatOpen(times: string, depth: number): string;
+  foreverOpen: string;
+  whileOpen(cond: Code, until: boolean, wrap: (c: Code, min: number) => string): string;
+  forOpen(v: string, from: string, to: string, by: Code): string;
+  forEachOpen(v: string, list: string): string;
+  command(device: string, method: string, args: string[], blocking: boolean): string;
+  callStmt(name: string, args: string[]): string;
+  wait(seconds: string): string;
+  waitUntil(cond: string): string;
+  log(value: string): string;
+  broadcast(message: string): string;
+  stopAll: string;
+  ret(value: string | null): string;
+  change(v: string, by: string): string;
+  listOp(op: string, list: string, args: readonly Code[], wrap: (c: Code, min: number) => string): string;
+}
+
+export function emitProgram(program: Program, lang: Lang): string {
+  return new Emitter(program, lang).run();
+}
+
+class Emitter {
+  private readonly out: string[] = [];
+  private readonly names: Names;
+  private readonly procNames: Names;
+  private readonly globalsSet: Set<string>;
+
+  constructor(private readonly program: Program, private readonly lang: Lang) {
+    this.names = new Names(lang.reserved);
+    this.procNames = this.names;
+    for (const id of ['robot', 'drone', 'kit', 'clock', 'when', 'text', 'lists', 'wait', 'broadcast']) this.names.reserve(id);
+    this.globalsSet = new Set(program.variables);
+  }
+
+  run(): string {
+    const { program, lang } = this;
+    this.out.push(...lang.header(program));
+    if (program.variables.length) {
+      this.out.push(...lang.globals(program.variables.map((v) => this.names.get(v))));
+      this.out.push('');
+    }
+    for (const proc of program.procedures) { this.procedure(proc); this.out.push(''); }
+    const counts = new Map<string, number>();
+    for (const script of program.scripts) {
+      const base = lang.scriptName(script);
+      const n = (counts.get(base) ?? 0) + 1;
+      counts.set(base, n);
+      this.script(script, n === 1 ? base : `${base}${n}`);
+      this.out.push('');
+    }
+    while (this.out.length && this.out[this.out.length - 1] === '') this.out.pop();
+    return this.out.join('\n') + '\n';
+  }
+
+  private line(depth: number, text: string) {
+    this.out.push(this.lang.indent.repeat(depth) + text);
+  }
+
+  private procedure(proc: Procedure) {
+    const params = proc.params.map((p) => this.names.get(p));
+    this.line(0, this.lang.procedureOpen(this.procNames.get(proc.name), params));
+    this.globalDecl(proc.body, new Set(proc.params), 1);
+    this.body(proc.body, 1, proc.result !== null);
+    if (proc.result) this.line(1, this.lang.ret(this.expr(proc.result).text));
+    this.close(0, 'function');
+  }
+
+  private script(script: Script, fnName: string) {
+    this.line(0, this.lang.scriptOpen(script, fnName));
+    this.globalDecl(script.body, new Set(), 1);
+    this.body(script.body, 1);
+    this.close(0, 'script');
+  }
+
+  private close(depth: number, kind: 'function' | 'script' | 'block') {
+    const c = this.lang.blockClose(kind);
+    if (c !== null) this.line(depth, c);
+  }
+
+  /** Python needs `global x` for globals a function assigns; JS needs nothing. */
+  private globalDecl(body: readonly Stmt[], locals: ReadonlySet<string>, depth: number) {
+    const assigned = new Set<string>();
+    const walk = (stmts: readonly Stmt[]) => {
+      for (const s of stmts) {
+        if ((s.kind === 'set' || s.kind === 'change' || s.kind === 'for' || s.kind === 'forEach') && this.globalsSet.has(s.name) && !locals.has(s.name)) assigned.add(s.name);
+        if ('body' in s) walk(s.body);
+        if (s.kind === 'if') { for (const b of s.branches) walk(b.body); if (s.else) walk(s.else); }
+      }
+    };
+    walk(body);
+    const decl = this.lang.globalDecl([...assigned].map((n) => this.names.get(n)));
+    if (decl !== null) this.line(depth, decl);
+  }
+
+  /** A block body; Python needs `pass` in an empty one. `hasTail`: a line (a return) follows in the same block. */
+  private body(stmts: readonly Stmt[], depth: number, hasTail = false) {
+    if (stmts.length === 0) {
+      if (this.lang.emptyBody !== null && !hasTail) this.line(depth, this.lang.emptyBody);
+      return;
+    }
+    for (const s of stmts) this.stmt(s, depth);
+  }
+
+  private stmt(s: Stmt, depth: number) {
+    const L = this.lang;
+    const e = (x: Expr) => this.expr(x).text;
+    const end = L.stmtEnd;
+    switch (s.kind) {
+      case 'expr': this.line(depth, e(s.expr) + end); return;
+      case 'set': this.line(depth, `${this.names.get(s.name)} = ${e(s.value)}${end}`); return;
+      case 'change': this.line(depth, L.change(this.names.get(s.name), e(s.by))); return;
+      case 'if':
+        s.branches.forEach((b, i) => {
+          this.line(depth, i === 0 ? L.ifOpen(e(b.cond)) : L.elseIf(e(b.cond)));
+          this.body(b.body, depth + 1);
+        });
+        if (s.else) { this.line(depth, L.elseOpen); this.body(s.else, depth + 1); }
+        this.close(depth, 'block');
+        return;
+      case 'repeat': this.line(depth, L.repeatOpen(e(s.times), depth)); break;
+      case 'forever': this.line(depth, L.foreverOpen); break;
+      case 'while': this.line(depth, L.whileOpen(this.expr(s.cond), s.until, (c, m) => this.wrap(c, m))); break;
+      case 'for': this.line(depth, L.forOpen(this.names.get(s.name), e(s.from), e(s.to), this.expr(s.by))); break;
+      case 'forEach': this.line(depth, L.forEachOpen(this.names.get(s.name), e(s.list))); break;
+      case 'break': this.line(depth, 'break' + end); return;
+      case 'continue': this.line(depth, 'continue' + end); return;
+      case 'wait': this.line(depth, L.wait(e(s.seconds))); return;
+      case 'waitUntil': this.line(depth, L.waitUntil(e(s.cond))); return;
+      case 'command': {
+        const [device, method] = s.op.split('.');
+        const blocking = isCommandOp(s.op) ? COMMANDS[s.op].blocking : false;
+        this.line(depth, L.command(device, L.member(method), s.args.map(e), blocking));
+        return;
+      }
+      case 'listOp': this.line(depth, L.listOp(s.op, this.names.get(s.name), s.args.map((a) => this.expr(a)), (c, m) => this.wrap(c, m))); return;
+      case 'callProc': this.line(depth, L.callStmt(this.procNames.get(s.name), s.args.map(e))); return;
+      case 'return': this.line(depth, L.ret(s.value ? e(s.value) : null)); return;
+      case 'broadcast': this.line(depth, L.broadcast(e(s.message))); return;
+      case 'log': this.line(depth, L.log(e(s.value))); return;
+      case 'stopAll': this.line(depth, L.stopAll); return;
+    }
+    // Loops: body then close.
+    this.body(s.body, depth + 1);
+    this.close(depth, 'block');
+  }
+
+  wrap(c: Code, min: number): string {
+    return c.prec >= min ? c.text : `(${c.text})`;
+  }
+
+  expr(x: Expr): Code {
+    const L = this.lang;
+    const sub = (y: Expr) => (min: number) => this.wrap(this.expr(y), min);
+    switch (x.kind) {
+      case 'num': return { text: String(x.value), prec: x.value < 0 || Object.is(x.value, -0) ? L.unaryPrec : L.atom };
+      case 'str': return { text: L.str(x.value), prec: L.atom };
+      case 'colour': return { text: L.str(x.value), prec: L.atom };
+      case 'bool': return { text: L.bool(x.value), prec: L.atom };
+      case 'var': return { text: this.names.get(x.name), prec: L.atom };
+      case 'binary': {
+        const op = L.binary[x.op];
+        const compare = ['==', '!=', '<', '<=', '>', '>='].includes(x.op);
+        let leftMin = op.right ? op.prec + 1 : op.prec;
+        const rightMin = op.right ? op.prec : op.prec + 1;
+        if (x.op === '^') leftMin = Math.max(leftMin, L.powerLeftMin);
+        if (compare && L.comparisonNonAssoc) leftMin = op.prec + 1;
+        return { text: `${sub(x.left)(leftMin)} ${op.text} ${sub(x.right)(rightMin)}`, prec: op.prec };
+      }
+      case 'unary': return L.unary(x.op, sub(x.arg));
+      case 'ternary': return L.ternary(sub(x.cond), sub(x.then), sub(x.else));
+      case 'random': return L.random(this.expr(x.min).text, this.expr(x.max).text);
+      case 'call': return L.call(this.procNames.get(x.name), x.args.map((a) => this.expr(a).text));
+      case 'builtin': {
+        const args = x.args.map((a) => this.expr(a));
+        const known = Object.prototype.hasOwnProperty.call(BUILTINS, x.name);
+        const special = known ? L.builtin(x.name as BuiltinName, args, (c, m) => this.wrap(c, m)) : null;
+        if (special) return special;
+        const [ns, fn] = x.name.split('.');
+        return { text: `${ns === 'list' ? 'lists' : ns}.${L.member(fn)}(${args.map((a) => a.text).join(', ')})`, prec: L.atom };
+      }
+      case 'read': {
+        const [device, reading] = x.sensor.split('.');
+        return { text: `${device}.${L.member(reading)}(${x.args.map((a) => this.expr(a).text).join(', ')})`, prec: L.atom };
+      }
+    }
+  }
+}
+
+/** `at - 1` for 1-based positions, folded when `at` is a literal. */
+export function minusOne(at: Code, wrap: (c: Code, min: number) => string, additivePrec: number): string {
+  if (/^\d+$/.test(at.text)) return String(Number(at.text) - 1);
+  return `${wrap(at, additivePrec)} - 1`;
+}
+
+/** A string literal argument's raw value ('FROM_START'), or null when it is not a literal. */
+export function literal(c: Code | undefined): string | null {
+  if (!c) return null;
+  const m = /^["']([A-Z_]+)["']$/.exec(c.text);
+  return m ? m[1] : null;
+}
