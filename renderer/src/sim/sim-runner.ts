@@ -37,6 +37,9 @@ export interface RunnerSession {
   readonly stateHash: string;
   /** Interpreter state; 'idle' before `start()`. */
   readonly state: RunState;
+  /** True while a device still moves after the program ended or was stopped (a drone landing): the world keeps
+   *  stepping so the stage shows it. */
+  readonly settling: boolean;
   start(): void;
   /** One lockstep tick: sample, interpreter tick, world step (20 ms). */
   tick(): void;
@@ -70,6 +73,12 @@ export interface RunnerDeps {
 }
 
 type Mode = 'stopped' | 'paced' | 'runFor';
+
+/** The world ticks while the program runs, and afterwards while a device settles (a drone landing) — the same
+ *  rule as core/sim's runHeadless, so a browser run and `ailab run` end on the same tick. */
+function canTick(s: RunnerSession): boolean {
+  return s.state === 'running' || (s.state !== 'paused' && s.state !== 'idle' && s.settling);
+}
 
 export class SimRunner {
   private session: RunnerSession | null = null;
@@ -107,8 +116,10 @@ export class SimRunner {
         return;
       case 'sim.stop':
         this.halt();
+        this.runFor = null;
         this.session?.stop();
         this.afterChange();
+        if (this.session?.settling) this.startPacing();
         return;
       case 'sim.pause':
         if (this.session?.state !== 'running') return;
@@ -151,7 +162,6 @@ export class SimRunner {
         else if (this.session.state === 'paused') this.session.resume();
         this.halt();
         this.runFor = { requestId: request.requestId, untilMs: this.session.timeMs + Math.round(request.seconds * 1000) };
-        if (this.session.state !== 'running') return this.finishRunFor();
         this.mode = 'runFor';
         this.pumpSoon(0);
         return;
@@ -232,10 +242,11 @@ export class SimRunner {
     if (!session || this.mode === 'stopped') return;
     const start = this.deps.now();
     let ticks = 0;
+    let done: boolean;
     if (this.mode === 'paced') {
       this.debtMs += (start - this.lastPumpWall) * this.speed;
       this.lastPumpWall = start;
-      while (this.debtMs >= TICK_MS && ticks < MAX_TICKS_PER_PUMP && session.state === 'running') {
+      while (this.debtMs >= TICK_MS && ticks < MAX_TICKS_PER_PUMP && canTick(session)) {
         session.tick();
         this.debtMs -= TICK_MS;
         ticks++;
@@ -243,23 +254,26 @@ export class SimRunner {
       }
       // Never spiral: whatever could not run in this pump is forgotten (the sim runs slower than wall × speed).
       if (this.debtMs > TICK_MS) this.debtMs = TICK_MS;
-    } else if (this.runFor) {
-      while (session.timeMs < this.runFor.untilMs && session.state === 'running') {
+      done = !canTick(session);
+    } else {
+      // Tick, then check — runHeadless's order — so both end on the same tick with the same hash.
+      const untilMs = this.runFor?.untilMs ?? 0;
+      done = session.timeMs >= untilMs || session.state === 'paused' || session.state === 'idle';
+      while (!done) {
         session.tick();
         ticks++;
+        done = session.timeMs >= untilMs || !canTick(session);
         if ((ticks & 7) === 0 && this.deps.now() - start > PUMP_BUDGET_MS) break;
       }
     }
     this.flushEvents();
-    const state = session.state;
-    const done = state !== 'running' || (this.mode === 'runFor' && this.runFor !== null && session.timeMs >= this.runFor.untilMs);
     if (done) {
       this.mode = 'stopped';
       this.afterChange();
       if (this.runFor) this.finishRunFor();
       return;
     }
-    if (this.lastState !== state || this.deps.now() - this.lastDisplayWall >= DISPLAY_INTERVAL_MS) this.postDisplay();
+    if (this.lastState !== session.state || this.deps.now() - this.lastDisplayWall >= DISPLAY_INTERVAL_MS) this.postDisplay();
     this.pumpSoon(this.mode === 'runFor' ? 0 : PUMP_INTERVAL_MS);
   }
 

@@ -1,0 +1,202 @@
+/**
+ * The sim worker's brain with the real simulator (core/sim SimSession + interpreter + rapier), driven through the
+ * same requests the UI sends. Only the wall clock and the timer are hand-turned, so pacing can be checked exactly.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SimResponse } from '../../../core/contracts/sim-worker';
+import type { Expr, Program, Stmt } from '../../../core/program/ir';
+import { runHeadless } from '../../../core/sim/headless';
+import { createRunnerSession, initSimPhysics } from './session-adapter';
+import { DISPLAY_INTERVAL_MS, MAX_TICKS_PER_PUMP, PUMP_INTERVAL_MS, SimRunner, TICK_MS } from './sim-runner';
+
+const num = (value: number): Expr => ({ kind: 'num', blockId: '', value });
+const program = (body: Stmt[], variables: string[] = []): Program => ({
+  irVersion: 1, target: 'robot', variables, procedures: [], scripts: [{ blockId: 'hat', trigger: { kind: 'start' }, body }],
+});
+const drive = (cm: number): Stmt => ({ kind: 'command', blockId: 'drive', op: 'robot.driveCm', args: [num(cm), num(50)] });
+const motors = (l: number, r: number): Stmt => ({ kind: 'command', blockId: 'motors', op: 'robot.setMotors', args: [num(l), num(r)] });
+/** `forever { n = n + 1 }`: never blocks, so every tick ends at the step budget. */
+const spin: Stmt = { kind: 'forever', blockId: 'loop', body: [{ kind: 'change', blockId: 'inc', name: 'n', by: num(1) }] };
+
+class Harness {
+  wall = 0;
+  posted: SimResponse[] = [];
+  private timer: { fn: () => void; at: number } | null = null;
+  readonly runner = new SimRunner({
+    post: (m) => this.posted.push(m),
+    now: () => this.wall,
+    schedule: (fn, delayMs) => {
+      const t = { fn, at: this.wall + delayMs };
+      this.timer = t;
+      return () => {
+        if (this.timer === t) this.timer = null;
+      };
+    },
+    createSession: createRunnerSession,
+  });
+
+  /** Lets `ms` of wall time pass, firing the runner's timer whenever it is due. */
+  advance(ms: number, step = PUMP_INTERVAL_MS): void {
+    const end = this.wall + ms;
+    while (this.wall < end) {
+      this.wall = Math.min(end, this.wall + step);
+      let guard = 0;
+      while (this.timer && this.timer.at <= this.wall && guard++ < 10_000) {
+        const t = this.timer;
+        this.timer = null;
+        t.fn();
+      }
+    }
+  }
+
+  /** Fires pending zero-delay timers until the runner goes quiet (for runFor). */
+  drain(): void {
+    let guard = 0;
+    while (this.timer && guard++ < 1_000_000) {
+      const t = this.timer;
+      this.timer = null;
+      this.wall = Math.max(this.wall, t.at);
+      t.fn();
+    }
+  }
+
+  last<T extends SimResponse['type']>(type: T): Extract<SimResponse, { type: T }> | undefined {
+    return this.posted.filter((m) => m.type === type).at(-1) as Extract<SimResponse, { type: T }> | undefined;
+  }
+  count(type: SimResponse['type']): number {
+    return this.posted.filter((m) => m.type === type).length;
+  }
+}
+
+beforeAll(async () => {
+  await initSimPhysics();
+});
+
+describe('sim worker runner', () => {
+  it('loading shows the robot at the start before anything runs', () => {
+    const h = new Harness();
+    h.runner.handle({ type: 'sim.load', program: program([drive(30)]), arenaId: 'open-floor', seed: 1 });
+    expect(h.last('sim.state')).toMatchObject({ state: 'idle', timeMs: 0 });
+    const robot = h.last('sim.snapshot')!.snapshot.robots[0];
+    expect(robot.position[0]).toBeCloseTo(1, 2);
+    expect(robot.position[2]).toBeCloseTo(1.6, 2);
+  });
+
+  it('an unknown arena is reported, not crashed on', () => {
+    const h = new Harness();
+    h.runner.handle({ type: 'sim.load', program: program([]), arenaId: 'moon-base', seed: 1 });
+    expect(h.last('sim.error')?.code).toBe('sim.error.load');
+  });
+
+  it('device time follows wall time × speed (1 s at ×1, then 1 s at ×4)', () => {
+    const h = new Harness();
+    h.runner.handle({ type: 'sim.load', program: program([motors(30, 30), { kind: 'wait', blockId: 'w', seconds: num(60) }]), arenaId: 'open-floor', seed: 1 });
+    h.runner.handle({ type: 'sim.run' });
+    h.advance(1000);
+    const t1 = h.last('sim.state')!.timeMs;
+    expect(t1).toBeGreaterThanOrEqual(1000 - 2 * TICK_MS);
+    expect(t1).toBeLessThanOrEqual(1000 + 2 * TICK_MS);
+    h.runner.handle({ type: 'sim.setSpeed', speed: 4 });
+    h.advance(1000);
+    const t2 = h.last('sim.state')!.timeMs;
+    expect(t2 - t1).toBeGreaterThanOrEqual(4000 - 3 * TICK_MS);
+    expect(t2 - t1).toBeLessThanOrEqual(4000 + 3 * TICK_MS);
+  });
+
+  it('a frozen tab (10 s without a timer) does not make the sim spiral to catch up', () => {
+    const h = new Harness();
+    h.runner.handle({ type: 'sim.load', program: program([motors(30, 30), { kind: 'wait', blockId: 'w', seconds: num(60) }]), arenaId: 'open-floor', seed: 1 });
+    h.runner.handle({ type: 'sim.run' });
+    const before = h.last('sim.state')!.timeMs;
+    h.advance(10_000, 10_000);
+    const after = h.last('sim.state')!.timeMs;
+    expect(after - before).toBeLessThanOrEqual(MAX_TICKS_PER_PUMP * TICK_MS);
+  });
+
+  it('snapshots reach the stage at display rate (~30 per second), not at tick rate', () => {
+    const h = new Harness();
+    h.runner.handle({ type: 'sim.load', program: program([motors(30, 30), { kind: 'wait', blockId: 'w', seconds: num(60) }]), arenaId: 'open-floor', seed: 1 });
+    h.runner.handle({ type: 'sim.run' });
+    const before = h.count('sim.snapshot');
+    h.advance(1000);
+    const perSecond = h.count('sim.snapshot') - before;
+    expect(perSecond).toBeGreaterThanOrEqual(Math.floor(1000 / (DISPLAY_INTERVAL_MS + PUMP_INTERVAL_MS)));
+    expect(perSecond).toBeLessThanOrEqual(Math.ceil(1000 / DISPLAY_INTERVAL_MS) + 1);
+    // Highlights are throttled to the same rate.
+    const highlights = h.posted.filter((m) => m.type === 'sim.runtimeEvent' && m.event.type === 'highlight').length;
+    expect(highlights).toBeLessThanOrEqual(h.count('sim.snapshot'));
+  });
+
+  it('the first drive command reaches the UI as Run is handled, without waiting for a timer', () => {
+    const h = new Harness();
+    h.runner.handle({ type: 'sim.load', program: program([drive(30)]), arenaId: 'open-floor', seed: 1 });
+    h.runner.handle({ type: 'sim.run' });
+    const command = h.posted.find((m) => m.type === 'sim.runtimeEvent' && m.event.type === 'command');
+    expect(command).toMatchObject({ event: { op: 'robot.driveCm', args: [30, 50] } });
+  });
+
+  it('Stop wins over a forever loop with no wait: the next tick never comes and the motors are off', () => {
+    const h = new Harness();
+    h.runner.handle({ type: 'sim.load', program: program([motors(60, 60), spin], ['n']), arenaId: 'open-floor', seed: 1 });
+    h.runner.handle({ type: 'sim.run' });
+    h.advance(200);
+    expect(h.last('sim.state')!.state).toBe('running');
+    // A pump is the longest a Stop can wait; time one with real wall time while the loop spins at its budget.
+    const t0 = performance.now();
+    h.advance(PUMP_INTERVAL_MS);
+    const pumpMs = performance.now() - t0;
+    expect(pumpMs).toBeLessThan(100);
+    h.runner.handle({ type: 'sim.stop' });
+    const stopped = h.last('sim.state')!;
+    expect(stopped.state).toBe('stopped');
+    h.advance(500);
+    expect(h.last('sim.state')!.timeMs).toBe(stopped.timeMs);
+    const robot = h.last('sim.snapshot')!.snapshot.robots[0];
+    expect([robot.leftMotorPercent, robot.rightMotorPercent]).toEqual([0, 0]);
+  });
+
+  it('pause freezes device time; step runs one statement; resume continues', () => {
+    const h = new Harness();
+    h.runner.handle({ type: 'sim.load', program: program([motors(30, 30), spin], ['n']), arenaId: 'open-floor', seed: 1 });
+    h.runner.handle({ type: 'sim.run' });
+    h.advance(300);
+    h.runner.handle({ type: 'sim.pause' });
+    const paused = h.last('sim.state')!;
+    expect(paused.state).toBe('paused');
+    h.advance(500);
+    expect(h.last('sim.state')!.timeMs).toBe(paused.timeMs);
+    h.runner.handle({ type: 'sim.step' });
+    expect(h.last('sim.state')!.state).toBe('paused');
+    h.runner.handle({ type: 'sim.resume' });
+    h.advance(300);
+    expect(h.last('sim.state')!.state).toBe('running');
+    expect(h.last('sim.state')!.timeMs).toBeGreaterThan(paused.timeMs + 200);
+  });
+
+  it('reset puts the robot back at the start with the program not started', () => {
+    const h = new Harness();
+    h.runner.handle({ type: 'sim.load', program: program([drive(30)]), arenaId: 'open-floor', seed: 1 });
+    const start = h.last('sim.snapshot')!.snapshot.robots[0].position;
+    h.runner.handle({ type: 'sim.run' });
+    h.advance(1500);
+    expect(h.last('sim.snapshot')!.snapshot.robots[0].position[2]).toBeLessThan(start[2] - 0.1);
+    h.runner.handle({ type: 'sim.reset' });
+    expect(h.last('sim.state')).toMatchObject({ state: 'idle', timeMs: 0 });
+    expect(h.last('sim.snapshot')!.snapshot.robots[0].position).toEqual(start);
+  });
+
+  it('runFor ends on the same tick with the same hash as the headless runner (ailab run)', async () => {
+    const prog = program([drive(30), { kind: 'command', blockId: 'turn', op: 'robot.turnDeg', args: [num(90), num(50)] }, drive(20)]);
+    for (const seconds of [1, 8]) {
+      const h = new Harness();
+      h.runner.handle({ type: 'sim.load', program: prog, arenaId: 'open-floor', seed: 3 });
+      h.runner.handle({ type: 'sim.runFor', seconds, requestId: 7 });
+      h.drain();
+      const ran = h.last('sim.ranFor')!;
+      const headless = await runHeadless({ program: prog, arenaId: 'open-floor', seed: 3, seconds });
+      expect(ran.requestId).toBe(7);
+      expect(ran.stateHash).toBe(headless.stateHash);
+      expect(ran.timeMs).toBe(headless.ticks * TICK_MS);
+    }
+  });
+});
