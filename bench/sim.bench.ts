@@ -1,0 +1,85 @@
+/**
+ * Simulator speed: a line-follow program on `line-track`, 60 s of device time, run headless.
+ * Prints `sim.rtf.1_robot` and `sim.rtf.4_robots` (sim seconds per wall second; goals ≥ 300 and ≥ 100).
+ *
+ * Uses `examples/line-follow.ailab` through `fromBlockly` when both exist, else the same program built as IR here.
+ * Each figure is the median of 5 runs after 3 warm-up runs (JIT and WASM tier-up). Trace frames are not kept, as in
+ * `ailab run`; the state hash is computed every tick as always.
+ *
+ *   node --import tsx bench/sim.bench.ts
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Expr, Program, Stmt } from '../core/program/ir';
+import { runHeadless } from '../core/sim/headless';
+import { initPhysics } from '../core/sim/world';
+
+const SIM_SECONDS = 60;
+const RUNS = 5;
+/** Runs thrown away first: V8 and the WASM engine tier up hot code over the first few thousand ticks. */
+const WARMUP = 3;
+
+/** Two-sensor line follower: both on the line → ahead; one on it → steer towards it; none → creep ahead. */
+function handBuiltLineFollow(): Program {
+  const n = (v: number): Expr => ({ kind: 'num', value: v, blockId: '' });
+  const line = (i: number): Expr => ({ kind: 'read', sensor: 'robot.line', args: [n(i)], blockId: '' });
+  const motors = (l: number, r: number): Stmt => ({ kind: 'command', op: 'robot.setMotors', args: [n(l), n(r)], blockId: '' });
+  return {
+    irVersion: 1, target: 'robot', variables: [], procedures: [],
+    scripts: [{
+      blockId: '', trigger: { kind: 'start' },
+      body: [{
+        kind: 'forever', blockId: '', body: [
+          {
+            kind: 'if', blockId: '', else: [motors(30, 30)],
+            branches: [
+              { cond: { kind: 'binary', op: 'and', left: line(0), right: line(1), blockId: '' }, body: [motors(60, 60)] },
+              { cond: line(0), body: [motors(0, 60)] },
+              { cond: line(1), body: [motors(60, 0)] },
+            ],
+          },
+          { kind: 'wait', seconds: n(0), blockId: '' },
+        ],
+      }],
+    }],
+  };
+}
+
+async function loadProgram(): Promise<{ program: Program; source: string }> {
+  const file = 'examples/line-follow.ailab';
+  if (existsSync(file) && existsSync('core/program/from-blockly.ts')) {
+    try {
+      const { fromBlockly } = await import('../core/program/from-blockly');
+      const project = JSON.parse(readFileSync(file, 'utf8'));
+      const { program, diagnostics } = fromBlockly(project.workspace, 'robot');
+      if (program.scripts.length > 0 && !diagnostics.some((d: { severity?: string }) => d.severity === 'error')) return { program, source: file };
+    } catch (e) {
+      console.error(`[bench] could not load ${file}: ${(e as Error).message}; using the hand-built IR`);
+    }
+  }
+  return { program: handBuiltLineFollow(), source: 'hand-built IR' };
+}
+
+async function rtf(program: Program, robotCount: number): Promise<{ value: number; hash: string }> {
+  const samples: number[] = [];
+  let hash = '';
+  for (let i = -WARMUP; i < RUNS; i++) {
+    const t0 = performance.now();
+    const s = await runHeadless({ program, arenaId: 'line-track', seed: 1, seconds: SIM_SECONDS, robotCount });
+    const wall = (performance.now() - t0) / 1000;
+    hash = s.stateHash;
+    if (process.env.BENCH_VERBOSE) console.log(`[bench] run ${i}: ${(wall * 1000).toFixed(1)} ms`);
+    if (i >= 0) samples.push(s.simSeconds / wall);
+  }
+  samples.sort((a, b) => a - b);
+  return { value: Math.round(samples[Math.floor(samples.length / 2)]), hash };
+}
+
+await initPhysics();
+const { program, source } = await loadProgram();
+console.log(`[bench] line-follow program from ${source}; ${SIM_SECONDS} s on line-track, median of ${RUNS}`);
+const one = await rtf(program, 1);
+console.log(`BENCH ${JSON.stringify({ name: 'sim.rtf.1_robot', value: one.value, unit: 'x' })}`);
+const four = await rtf(program, 4);
+console.log(`BENCH ${JSON.stringify({ name: 'sim.rtf.4_robots', value: four.value, unit: 'x' })}`);
+console.log(`[bench] hashes: 1 robot ${one.hash}, 4 robots ${four.hash}`);
