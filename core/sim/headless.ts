@@ -11,7 +11,7 @@ import type { RuntimeErrorInfo, StopReason } from '../runtime/types';
 import { ARENAS, arenaById } from './arenas/index';
 import { DT_MS, type SimEvent } from './context';
 import { wrapDeg360 } from './det-math';
-import { describeSimEvent } from './events';
+import { describeSimEvent } from './event-text';
 import { SimSession, type InterpreterFactory } from './session';
 import type { SimTrace } from './trace';
 
