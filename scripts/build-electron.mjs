@@ -3,7 +3,7 @@
 //   electron/main/index.ts    → dist-electron/main.cjs     (Node in Electron; host services bundled in)
 //   electron/preload/index.ts → dist-electron/preload.cjs  (sandboxed preload: may only require('electron'))
 // `electron` stays external (Electron provides it); so do native modules, which electron-builder ships from
-// node_modules. Usage: node scripts/build-electron.mjs [--watch-free, no options]
+// node_modules. Usage: node scripts/build-electron.mjs
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -25,26 +25,27 @@ const common = {
   absWorkingDir: ROOT,
 };
 
-export async function buildElectron() {
+/** Builds both bundles into `outDir` (default dist-electron/). */
+export async function buildElectron({ outDir = OUT_DIR } = {}) {
   const started = Date.now();
   await Promise.all([
     build({
       ...common,
       entryPoints: ['electron/main/index.ts'],
-      outfile: join(OUT_DIR, 'main.cjs'),
+      outfile: join(outDir, 'main.cjs'),
       target: 'node20',
       external: ['electron', ...NATIVE_EXTERNALS],
     }),
     build({
       ...common,
       entryPoints: ['electron/preload/index.ts'],
-      outfile: join(OUT_DIR, 'preload.cjs'),
+      outfile: join(outDir, 'preload.cjs'),
       target: 'chrome130',
       external: ['electron'],
     }),
   ]);
-  await checkPreloadRequires(join(OUT_DIR, 'preload.cjs'));
-  console.log(`[BuildElectron] dist-electron/main.cjs and preload.cjs built in ${Date.now() - started} ms`);
+  await checkPreloadRequires(join(outDir, 'preload.cjs'));
+  console.log(`[BuildElectron] main.cjs and preload.cjs built in ${outDir} in ${Date.now() - started} ms`);
 }
 
 /** A sandboxed preload can require only 'electron' (and a few polyfilled built-ins): fail the build otherwise. */
