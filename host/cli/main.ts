@@ -45,17 +45,22 @@ function fail(err: unknown): never {
 
 const program = new Command();
 program.name('ailab').description(t('cli.description')).version(appVersion()).showHelpAfterError();
+// --help and --version exit 0; usage errors exit 2 (commander has printed the message). Set before the subcommands,
+// which copy it.
+program.exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
 program
   .command('serve')
   .description(t('cli.serve.description'))
+  .argument('[project]', t('cli.serve.project'))
   .option('--port <n>', t('cli.serve.port'), numberOption('--port', true), 0)
   .option('--host <address>', t('cli.serve.host'), '127.0.0.1')
   .option('--data-dir <dir>', t('cli.serve.dataDir'))
   .option('--open', t('cli.serve.open'), false)
-  .action(async (opts: { port: number; host: string; dataDir?: string; open: boolean }) => {
+  .action(async (project: string | undefined, opts: { port: number; host: string; dataDir?: string; open: boolean }) => {
     try {
-      await serveCommand({ port: opts.port, host: opts.host, dataDir: opts.dataDir ?? defaultDataDir(), open: opts.open, appVersion: appVersion() }, lang);
+      const dataDir = opts.dataDir ?? defaultDataDir();
+      await serveCommand({ port: opts.port, host: opts.host, dataDir, open: opts.open, appVersion: appVersion(), project }, lang);
     } catch (err) {
       fail(err);
     }
@@ -91,10 +96,5 @@ program
       fail(err);
     }
   });
-
-program.exitOverride((err) => {
-  // --help and --version exit 0; usage errors exit 2 (commander already printed the message).
-  process.exit(err.exitCode === 0 ? 0 : 2);
-});
 
 await program.parseAsync(process.argv);

@@ -1,5 +1,5 @@
 /** `ailab serve`: the host for browser mode (desktop without Electron, lab server, end-to-end tests). */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Language } from '../../core/i18n';
 import { translate } from '../../core/i18n';
 import { startServer } from '../server/start-server';
@@ -12,6 +12,8 @@ export interface ServeOptions {
   readonly dataDir: string;
   readonly open: boolean;
   readonly appVersion: string;
+  /** A project file to open in the app once it connects. */
+  readonly project?: string;
 }
 
 /** A browser that exits this soon after launch handed the URL to an already-running instance of its profile. */
@@ -24,6 +26,7 @@ export async function serveCommand(options: ServeOptions, lang: Language): Promi
     host: options.host,
     dataDir: options.dataDir,
     appVersion: options.appVersion,
+    openOnConnect: options.project === undefined ? undefined : resolve(options.project),
     // Log lines go to stderr so stdout carries only what scripts parse (`Serving at …`).
     log: (line) => console.error(line),
   });

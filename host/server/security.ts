@@ -35,7 +35,7 @@ export function securityHeaders(hostHeader: string): Record<string, string> {
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
-    'permissions-policy': 'geolocation=(), payment=(), usb=(), serial=(), bluetooth=()',
+    'permissions-policy': 'geolocation=(), payment=(), usb=(), serial=()',
   };
 }
 

@@ -198,4 +198,25 @@ describe('the host contract over WebSocket', () => {
     expect(await event).toEqual({ event: 'project.openRequested', payload: { path: '/tmp/x.ailab' } });
     client.ws.close();
   });
+
+  it('a project named on the command line is offered to the first renderer that connects, once', async () => {
+    const other = await startServer({ port: 0, dataDir, rendererDir, log: quiet, openOnConnect: '/tmp/start.ailab' });
+    try {
+      const first = new WebSocket(`${other.url.replace('http', 'ws')}api/ws`);
+      const frame = await new Promise<Record<string, unknown>>((resolve) => first.once('message', (d) => resolve(JSON.parse(String(d)))));
+      expect(frame).toEqual({ event: 'project.openRequested', payload: { path: '/tmp/start.ailab' } });
+      first.close();
+      const second = new WebSocket(`${other.url.replace('http', 'ws')}api/ws`);
+      const got: unknown[] = [];
+      second.on('message', (d) => got.push(JSON.parse(String(d))));
+      await new Promise((resolve) => second.once('open', resolve));
+      second.send(JSON.stringify({ id: 5, method: 'app.info', params: {} }));
+      await new Promise((resolve) => second.once('message', resolve));
+      expect(got).toHaveLength(1);
+      expect(got[0]).toMatchObject({ id: 5, ok: true });
+      second.close();
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -35,6 +35,9 @@ export interface ServerOptions {
   /** Services to carry (default: `createHostServices` for the data folder). */
   readonly services?: HostServices;
   readonly maxFrameBytes?: number;
+  /** A project to open at start (`ailab serve --open my.ailab`, a double-clicked file): sent as a
+   *  `project.openRequested` event to the first renderer that connects. */
+  readonly openOnConnect?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -85,6 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await app.register(fastifyWebsocket, { options: { maxPayload: options.maxFrameBytes ?? WS_MAX_FRAME_BYTES } });
 
   const sockets = new Set<WebSocket>();
+  let pendingOpen = options.openOnConnect;
   await app.register(async (scope) => {
     scope.addHook('preValidation', async (request, reply) => {
       if (!originAllowed(request.headers.origin, request.headers.host)) {
@@ -94,6 +98,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
     scope.get(WS_PATH, { websocket: true }, (socket) => {
       sockets.add(socket);
+      if (pendingOpen !== undefined) {
+        socket.send(JSON.stringify({ event: 'project.openRequested', payload: { path: pendingOpen } }));
+        pendingOpen = undefined;
+      }
       socket.on('close', () => sockets.delete(socket));
       socket.on('error', (err) => log(`[HostServer] socket error: ${err.message}`));
       socket.on('message', (data, isBinary) => {
