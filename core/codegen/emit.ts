@@ -82,11 +82,36 @@ class Emitter {
     this.globalsSet = new Set(program.variables);
   }
 
+  private repeatDepth = 0;
+
+  /**
+   * Globals worth declaring: Blockly lists procedure parameters among the workspace variables, but a name used only
+   * as a parameter is a local, so declaring it global would only confuse.
+   */
+  private declaredGlobals(): string[] {
+    const { procedures, scripts, variables } = this.program;
+    const params = new Set(procedures.flatMap((p) => p.params));
+    const usedOutside = new Set<string>();
+    // Generic walk over the plain-data IR: nodes with a variable `name` are var/set/change/for/forEach/listOp.
+    const visit = (node: unknown, locals: ReadonlySet<string>): void => {
+      if (Array.isArray(node)) { for (const x of node) visit(x, locals); return; }
+      if (!node || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      const namesProcedure = o.kind === 'call' || o.kind === 'callProc' || o.kind === 'builtin';
+      if (typeof o.name === 'string' && !namesProcedure && !locals.has(o.name)) usedOutside.add(o.name);
+      for (const value of Object.values(o)) if (typeof value === 'object') visit(value, locals);
+    };
+    for (const p of procedures) visit([p.body, p.result], new Set(p.params));
+    for (const s of scripts) visit(s.body, new Set());
+    return variables.filter((v) => !params.has(v) || usedOutside.has(v));
+  }
+
   run(): string {
     const { program, lang } = this;
     this.out.push(...lang.header(program));
-    if (program.variables.length) {
-      this.out.push(...lang.globals(program.variables.map((v) => this.names.get(v))));
+    const globals = this.declaredGlobals();
+    if (globals.length) {
+      this.out.push(...lang.globals(globals.map((v) => this.names.get(v))));
       this.out.push('');
     }
     for (const proc of program.procedures) { this.procedure(proc); this.out.push(''); }
@@ -167,7 +192,13 @@ class Emitter {
         if (s.else) { this.line(depth, L.elseOpen); this.body(s.else, depth + 1); }
         this.close(depth, 'block');
         return;
-      case 'repeat': this.line(depth, L.repeatOpen(e(s.times), depth)); break;
+      case 'repeat':
+        this.line(depth, L.repeatOpen(e(s.times), this.repeatDepth));
+        this.repeatDepth++;
+        this.body(s.body, depth + 1);
+        this.repeatDepth--;
+        this.close(depth, 'block');
+        return;
       case 'forever': this.line(depth, L.foreverOpen); break;
       case 'while': this.line(depth, L.whileOpen(this.expr(s.cond), s.until, (c, m) => this.wrap(c, m))); break;
       case 'for': this.line(depth, L.forOpen(this.names.get(s.name), e(s.from), e(s.to), this.expr(s.by))); break;

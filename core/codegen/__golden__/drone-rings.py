@@ -1,0 +1,13 @@
+# AI Lab Studio · drone · Python view of the blocks (read-only)
+from ailab import *
+
+@when.started
+def on_start():
+    drone.takeoff()
+    drone.move("up", 50)
+    drone.move("forward", 150)
+    drone.rotate_deg(90)
+    drone.move("forward", 100)
+    wait(1)
+    print("height (cm): " + str(drone.height_cm()))
+    drone.land()

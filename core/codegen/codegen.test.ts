@@ -1,0 +1,91 @@
+/**
+ * Code view: the JavaScript and Python a student sees next to the blocks. Golden files (`__golden__/`) hold the
+ * text for every example project; a difference fails. After an intended change, regenerate with
+ * `UPDATE_GOLDEN=1 npx vitest run core/codegen` and review the diff.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildExamples } from '../../examples/build-examples';
+import { fromBlockly, type Expr, type Program, type Stmt } from '../program';
+import { toJavaScript, toPython } from './index';
+
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const goldenDir = new URL('./__golden__/', import.meta.url);
+
+function golden(name: string, actual: string) {
+  const url = new URL(name, goldenDir);
+  if (UPDATE) {
+    mkdirSync(goldenDir, { recursive: true });
+    writeFileSync(url, actual);
+    return;
+  }
+  expect(existsSync(url), `missing golden ${name}; run with UPDATE_GOLDEN=1`).toBe(true);
+  expect(actual).toBe(readFileSync(url, 'utf8'));
+}
+
+describe('code view golden files (generated from the example projects)', () => {
+  for (const { file, project } of buildExamples()) {
+    const base = file.replace(/\.ailab$/, '');
+    const { program } = fromBlockly(project.workspace, project.target);
+    it(`${base}: JavaScript matches __golden__/${base}.js`, () => golden(`${base}.js`, toJavaScript(program)));
+    it(`${base}: Python matches __golden__/${base}.py`, () => golden(`${base}.py`, toPython(program)));
+  }
+});
+
+const n = (value: number): Expr => ({ kind: 'num', value, blockId: '' });
+const v = (name: string): Expr => ({ kind: 'var', name, blockId: '' });
+const bin = (op: Extract<Expr, { kind: 'binary' }>['op'], left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, blockId: '' });
+function prog(body: Stmt[], variables: string[] = []): Program {
+  return { irVersion: 1, target: 'robot', variables, procedures: [], scripts: [{ trigger: { kind: 'start' }, body, blockId: '' }] };
+}
+const log = (e: Expr): Stmt => ({ kind: 'log', value: e, blockId: '' });
+
+describe('code view details a student would notice', () => {
+  it('keeps the meaning of nested arithmetic with the fewest brackets', () => {
+    const p = prog([
+      log(bin('*', bin('+', v('a'), n(1)), v('b'))),
+      log(bin('-', v('a'), bin('-', v('b'), v('c')))),
+      log(bin('^', { kind: 'unary', op: 'neg', arg: v('a'), blockId: '' }, n(2))),
+      log(bin('and', bin('<', v('a'), v('b')), { kind: 'unary', op: 'not', arg: bin('or', v('c'), v('a')), blockId: '' })),
+    ], ['a', 'b', 'c']);
+    const js = toJavaScript(p);
+    expect(js).toContain('console.log((a + 1) * b);');
+    expect(js).toContain('console.log(a - (b - c));');
+    expect(js).toContain('console.log((-a) ** 2);');
+    expect(js).toContain('console.log(a < b && !(c || a));');
+    const py = toPython(p);
+    expect(py).toContain('print((a + 1) * b)');
+    expect(py).toContain('print((-a) ** 2)');
+    expect(py).toContain('print(a < b and not (c or a))');
+  });
+
+  it('shows variable names a student typed in Chinese or with spaces as valid identifiers, distinct from each other', () => {
+    const p = prog([
+      { kind: 'set', name: '速度', value: n(1), blockId: '' },
+      { kind: 'set', name: 'my speed', value: n(2), blockId: '' },
+      { kind: 'set', name: 'my_speed', value: n(3), blockId: '' },
+      { kind: 'set', name: 'while', value: n(4), blockId: '' },
+    ], ['速度', 'my speed', 'my_speed', 'while']);
+    const js = toJavaScript(p);
+    expect(js).toContain('速度 = 1;');
+    expect(js).toContain('my_speed = 2;');
+    expect(js).toContain('my_speed2 = 3;');
+    expect(js).toContain('while_ = 4;');
+    expect(toPython(p)).toContain('    global 速度, my_speed, my_speed2, while_');
+  });
+
+  it('an empty event script is still valid Python (pass) and JavaScript', () => {
+    const p = prog([]);
+    expect(toPython(p)).toContain('@when.started\ndef on_start():\n    pass\n');
+    expect(toJavaScript(p)).toContain('when.started(async () => {\n});\n');
+  });
+
+  it('blocking device commands read as await in JavaScript, instant ones do not', () => {
+    const js = toJavaScript(prog([
+      { kind: 'command', op: 'robot.driveCm', args: [n(20), n(50)], blockId: '' },
+      { kind: 'command', op: 'robot.setMotors', args: [n(10), n(50)], blockId: '' },
+    ]));
+    expect(js).toContain('  await robot.driveCm(20, 50);\n  robot.setMotors(10, 50);\n');
+    expect(toPython(prog([{ kind: 'command', op: 'robot.driveCm', args: [n(20), n(50)], blockId: '' }]))).toContain('    robot.drive_cm(20, 50)\n');
+  });
+});
