@@ -32,7 +32,7 @@
 import type { Expr, Procedure, Program, Script, Stmt, Value } from '../program/ir';
 import type { Completion } from '../device/completion';
 import type { DeviceSet } from '../device/device-set';
-import { COMMANDS, isCommandOp, MissingDeviceError, READINGS, type CommandSpec, type ArgType } from '../device/ops';
+import { COMMANDS, isClockCommand, isCommandOp, MissingDeviceError, READINGS, type ArgType, type CommandSpec } from '../device/ops';
 import { translate, translateBoth } from '../i18n/index';
 import { BUILTINS, LIST_OPS, type BuiltinContext } from './builtins';
 import type {
@@ -189,9 +189,6 @@ interface Cx {
 const DEG = Math.PI / 180;
 
 const DEVICE_NAME_KEY: Record<string, string> = { robot: 'device.robot', drone: 'device.drone', kit: 'device.kit' };
-
-/** Internal commands served by the interpreter itself (not the device table). */
-const CLOCK_COMMANDS = new Set(['clock.resetTimer']);
 
 export class Interpreter implements InterpreterApi {
   private runState: RunState = 'idle';
@@ -672,7 +669,8 @@ export class Interpreter implements InterpreterApi {
   /** Issues a device command with coerced args; returns the Completion to wait for, or null. */
   private command(i: Instr, raw: Value[]): Completion | null {
     const op = i.x as string;
-    if (CLOCK_COMMANDS.has(op)) {
+    if (isClockCommand(op)) {
+      // 'clock.resetTimer', the only clock command: the timer counts from now.
       this.timerOrigin = this.now;
       return null;
     }
