@@ -10,40 +10,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Expr, Program, Stmt } from '../core/program/ir';
+import type { Program } from '../core/program/ir';
 import { runHeadless } from '../core/sim/headless';
+import { lineFollowProgram } from '../core/sim/testing/programs';
 import { initPhysics } from '../core/sim/world';
 
 const SIM_SECONDS = 60;
 const RUNS = 5;
 /** Runs thrown away first: V8 and the WASM engine tier up hot code over the first few thousand ticks. */
 const WARMUP = 3;
-
-/** Two-sensor line follower: both on the line → ahead; one on it → steer towards it; none → creep ahead. */
-function handBuiltLineFollow(): Program {
-  const n = (v: number): Expr => ({ kind: 'num', value: v, blockId: '' });
-  const line = (i: number): Expr => ({ kind: 'read', sensor: 'robot.line', args: [n(i)], blockId: '' });
-  const motors = (l: number, r: number): Stmt => ({ kind: 'command', op: 'robot.setMotors', args: [n(l), n(r)], blockId: '' });
-  return {
-    irVersion: 1, target: 'robot', variables: [], procedures: [],
-    scripts: [{
-      blockId: '', trigger: { kind: 'start' },
-      body: [{
-        kind: 'forever', blockId: '', body: [
-          {
-            kind: 'if', blockId: '', else: [motors(30, 30)],
-            branches: [
-              { cond: { kind: 'binary', op: 'and', left: line(0), right: line(1), blockId: '' }, body: [motors(60, 60)] },
-              { cond: line(0), body: [motors(0, 60)] },
-              { cond: line(1), body: [motors(60, 0)] },
-            ],
-          },
-          { kind: 'wait', seconds: n(0), blockId: '' },
-        ],
-      }],
-    }],
-  };
-}
 
 async function loadProgram(): Promise<{ program: Program; source: string }> {
   const file = 'examples/line-follow.ailab';
@@ -57,7 +32,7 @@ async function loadProgram(): Promise<{ program: Program; source: string }> {
       console.error(`[bench] could not load ${file}: ${(e as Error).message}; using the hand-built IR`);
     }
   }
-  return { program: handBuiltLineFollow(), source: 'hand-built IR' };
+  return { program: lineFollowProgram(), source: 'hand-built IR (core/sim/testing/programs.ts)' };
 }
 
 async function rtf(program: Program, robotCount: number): Promise<{ value: number; hash: string }> {

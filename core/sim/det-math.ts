@@ -53,6 +53,9 @@ export function sinCosDeg(deg: number, out: [number, number] = [0, 0]): [number,
     case 2: out[0] = -s; out[1] = -c; break;
     default: out[0] = -c; out[1] = s; break;
   }
+  // Adding 0 turns −0 into +0, so results compare and print the same whichever quadrant they came from.
+  out[0] += 0;
+  out[1] += 0;
   return out;
 }
 

@@ -127,6 +127,11 @@ export class SimWorld {
     if (this.kitKind === 'robot') this.deviceSets = robots.map((r) => new SimDeviceSet(r, null, null, sampleKit));
     else if (this.kitKind === 'drone') this.deviceSets = drones.map((d) => new SimDeviceSet(null, d, null, sampleKit));
     else this.deviceSets = [new SimDeviceSet(null, null, kit, sampleKit)];
+    // One settling step before tick 0 (robots are still; cubes settle on the floor): rapier builds its scene-query
+    // structures during a step, so without it the first ultrasonic reading would see nothing. Not counted as a tick.
+    for (const r of this.robots) r.applyControl();
+    this.physics.step();
+    for (const r of this.robots) r.afterStep();
     // First sample so readings are valid before the first tick.
     for (const set of this.deviceSets) set.sample();
   }

@@ -39,4 +39,6 @@ export const maze: Arena = {
   props: [],
   rings: [],
   start: { x: 0.5 * C, z: 3.5 * C, headingDeg: 0 },
+  // Further robots queue up the first corridor (the maze has one route).
+  starts: [{ x: 0.5 * C, z: 2.5 * C, headingDeg: 0 }, { x: 0.5 * C, z: 1.5 * C, headingDeg: 0 }, { x: 0.5 * C, z: 0.5 * C, headingDeg: 90 }],
 };
