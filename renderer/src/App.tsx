@@ -1,0 +1,784 @@
+/**
+ * The app shell: toolbar (project menu, run controls, speed, arena, camera, language, theme), the Blockly
+ * workspace on the left, the 3D stage + code view + watch/log on the right, and the project dialogs.
+ *
+ * Project state: the open document is `{ path, project }` plus the workspace JSON last saved (`savedJson`); the
+ * project is "dirty" when the live workspace (or kit/arena) differs from what was saved. Unsaved work is autosaved
+ * as a draft every AUTOSAVE_MS through `project.autosave` and offered back on the next start (crash recovery).
+ *
+ * Test hook (for e2e tests and browser benchmarks only): `window.__ailab` gains `workspaceJson()`,
+ * `loadWorkspace(json)`, `run()`, `flyoutBlockRect(type)`, `blockRect(id)`, `topBlocks()`, merged with the
+ * SimController's hook (`snapshot()`, `state()`, `stateHash()`, …).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
+import * as Blockly from 'blockly';
+import { fromBlockly } from '../../core/program';
+import { toJavaScript, toPython } from '../../core/codegen';
+import { newProject, type Project, type TargetKitName } from '../../core/contracts/project';
+import type { HostResult } from '../../core/contracts/host';
+import type { Language } from '../../core/i18n';
+import type { Value } from '../../core/program/ir';
+import type { RuntimeEvent } from '../../core/runtime/types';
+import { SIM_SPEEDS, type SimRunState, type SimSpeed } from '../../core/contracts/sim-worker';
+import { HostCallError, type HostClient } from './host-client';
+import { rememberLanguage } from './i18n';
+import { BlocklyEditor, type EditorHandle, type WorkspaceJson } from './editor/BlocklyEditor';
+import { CodeView, type GeneratedCode } from './editor/CodeView';
+import { WatchPanel, type LogLine } from './editor/WatchPanel';
+import { THEME_NAMES, type ThemeName } from './editor/blockly-setup';
+import { Modal } from './components/Modal';
+import { checkUpload, displayName, fileNameFor } from './projects/project-files';
+import { SimController } from './sim/sim-controller';
+import { StageSlot, CAMERAS, type CameraName, arenaChoices } from './stage-slot';
+
+const APP_VERSION = '0.1.0';
+/** Unsaved work is written as a draft this often (ms); a crash loses at most this much. */
+const AUTOSAVE_MS = 3000;
+/** Code view regenerates this long after the last block change (ms). */
+const CODE_DEBOUNCE_MS = 250;
+const THEME_STORAGE_KEY = 'ailab.theme';
+
+type Dialog =
+  | { kind: 'none' }
+  | { kind: 'new' }
+  | { kind: 'open'; projects: HostResult<'project.list'>; recent: HostResult<'project.recent'> }
+  | { kind: 'saveAs'; then?: () => void }
+  | { kind: 'unsaved'; then: () => void }
+  | { kind: 'restore'; drafts: HostResult<'project.drafts'> }
+  | { kind: 'history'; versions: HostResult<'project.history'> | null };
+
+interface Doc {
+  readonly path: string | null;
+  readonly project: Project;
+  /** Stable JSON of the workspace + kit + arena as last saved/opened; compared to detect unsaved changes. */
+  readonly savedKey: string;
+}
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+function newDraftId(): string {
+  return `d${Date.now().toString(36)}${Math.floor(Math.random() * 1e9).toString(36)}`;
+}
+
+function storedTheme(): ThemeName {
+  try {
+    const v = localStorage.getItem(THEME_STORAGE_KEY);
+    if (v && (THEME_NAMES as readonly string[]).includes(v)) return v as ThemeName;
+  } catch {
+    // default below
+  }
+  return 'classic';
+}
+
+function docKey(workspace: WorkspaceJson, project: Project): string {
+  return JSON.stringify([project.target, project.sim.arenaId, workspace]);
+}
+
+function formatTime(iso: string, lang: Language): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang === 'zh-CN' ? 'zh-CN' : 'en-GB');
+}
+
+export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Language }) {
+  const { host } = props;
+  const { t } = useTranslation('app');
+  const [language, setLanguage] = useState<Language>(props.initialLanguage);
+  const [theme, setTheme] = useState<ThemeName>(storedTheme);
+  const [doc, setDoc] = useState<Doc>(() => {
+    const project = newProject('robot', nowIso(), APP_VERSION);
+    return { path: null, project, savedKey: docKey({}, project) };
+  });
+  const [liveKey, setLiveKey] = useState<string>(doc.savedKey);
+  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [code, setCode] = useState<GeneratedCode | null>(null);
+  const [runState, setRunState] = useState<SimRunState>('idle');
+  const [speed, setSpeed] = useState<SimSpeed>(1);
+  const [camera, setCamera] = useState<CameraName>('orbit');
+  const [variables, setVariables] = useState<Record<string, Value>>({});
+  const [log, setLog] = useState<LogLine[]>([]);
+  const [ready, setReady] = useState(false);
+
+  const editorRef = useRef<EditorHandle>(null);
+  const draftIdRef = useRef<string>(newDraftId());
+  const lastDraftKeyRef = useRef<string>('');
+  const docRef = useRef(doc);
+  docRef.current = doc;
+  const workspaceRef = useRef<WorkspaceJson>({});
+  const logIdRef = useRef(0);
+  const languageRef = useRef(language);
+  languageRef.current = language;
+  const runErrorsRef = useRef<RuntimeEvent[]>([]);
+
+  const dirty = liveKey !== doc.savedKey;
+  const name = displayName(doc.path, doc.project, t('project.untitled'));
+  const kit = doc.project.target;
+
+  const sim = useMemo(() => new SimController({ exposeTestHook: true }), []);
+  useEffect(() => () => sim.dispose(), [sim]);
+
+  // ---- errors ---------------------------------------------------------------------------------------------
+  const describe = useCallback(
+    (e: unknown): string => {
+      if (e instanceof HostCallError) {
+        const ns = e.code.startsWith('client') ? 'app' : 'host';
+        const key = ns === 'app' ? `app.error.${e.code}` : `error.${e.code}`;
+        return props.i18n.t(key, { ns, ...e.params, defaultValue: e.message });
+      }
+      return t('app.error.unexpected', { detail: e instanceof Error ? e.message : String(e) });
+    },
+    [props.i18n, t],
+  );
+  const fail = useCallback((e: unknown) => {
+    console.warn('[App]', e);
+    setError(describe(e));
+  }, [describe]);
+
+  // ---- title ----------------------------------------------------------------------------------------------
+  useEffect(() => {
+    document.title = `${dirty ? '● ' : ''}${name}${dirty ? ` ${t('project.unsavedMarker')}` : ''} — ${t('app.name')}`;
+  }, [name, dirty, t]);
+
+  // ---- language & theme -----------------------------------------------------------------------------------
+  const switchLanguage = useCallback(() => {
+    const next: Language = languageRef.current === 'zh-CN' ? 'en' : 'zh-CN';
+    void props.i18n.changeLanguage(next);
+    rememberLanguage(next);
+    document.documentElement.lang = next;
+    setLanguage(next);
+  }, [props.i18n]);
+  useEffect(() => {
+    try {
+      localStorage.setItem(THEME_STORAGE_KEY, theme);
+    } catch {
+      // not remembered
+    }
+    document.body.dataset.theme = theme;
+  }, [theme]);
+  // Runtime errors are shown in the current language: re-apply them after a language switch.
+  useEffect(() => {
+    showRunErrors();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [language]);
+
+  // ---- workspace changes → dirty + code view --------------------------------------------------------------
+  const codeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const regenerate = useCallback((json: WorkspaceJson, target: TargetKitName) => {
+    if (codeTimer.current) clearTimeout(codeTimer.current);
+    codeTimer.current = setTimeout(() => {
+      try {
+        const { program } = fromBlockly(json, target);
+        setCode({ javascript: toJavaScript(program), python: toPython(program) });
+      } catch (e) {
+        console.warn('[App] code view failed', e);
+      }
+    }, CODE_DEBOUNCE_MS);
+  }, []);
+
+  const onWorkspaceChange = useCallback((json: WorkspaceJson) => {
+    workspaceRef.current = json;
+    setLiveKey(docKey(json, docRef.current.project));
+    regenerate(json, docRef.current.project.target);
+  }, [regenerate]);
+
+  /** Puts a document into the editor; `dirtyFromStart` marks restored drafts / old versions as unsaved. */
+  const openDoc = useCallback((path: string | null, project: Project, dirtyFromStart = false) => {
+    editorRef.current?.load(project.workspace as WorkspaceJson);
+    const json = editorRef.current?.save() ?? {};
+    workspaceRef.current = json;
+    const key = docKey(json, project);
+    setDoc({ path, project, savedKey: dirtyFromStart ? '' : key });
+    setLiveKey(key);
+    lastDraftKeyRef.current = dirtyFromStart ? '' : key;
+    runErrorsRef.current = [];
+    setLog([]);
+    setVariables({});
+    sim.stop();
+    regenerate(json, project.target);
+    editorRef.current?.zoomToFit();
+  }, [regenerate, sim]);
+
+  /** The project as it would be saved now. */
+  const currentProject = useCallback((): Project => {
+    const d = docRef.current;
+    return { ...d.project, workspace: workspaceRef.current, meta: { ...d.project.meta, modifiedAt: nowIso(), appVersion: APP_VERSION } };
+  }, []);
+
+  // ---- save -----------------------------------------------------------------------------------------------
+  const saveTo = useCallback(async (path: string): Promise<boolean> => {
+    try {
+      const project = currentProject();
+      const title = project.meta.title || path.split(/[\\/]/).pop()!.replace(/\.ailab$/i, '');
+      const toSave = { ...project, meta: { ...project.meta, title } };
+      const entry = await host.call('project.save', { path, project: toSave });
+      const key = docKey(toSave.workspace as WorkspaceJson, toSave);
+      setDoc({ path: entry.path, project: toSave, savedKey: key });
+      lastDraftKeyRef.current = key;
+      await host.call('project.discardDraft', { draftId: draftIdRef.current }).catch(() => undefined);
+      setNotice(t('project.saved', { name: entry.title || title }));
+      document.body.dataset.savedPath = entry.path;
+      return true;
+    } catch (e) {
+      fail(e);
+      return false;
+    }
+  }, [currentProject, fail, host, t]);
+
+  const saveAs = useCallback(async (then?: () => void) => {
+    if (host.kind === 'electron') {
+      try {
+        const { path } = await host.call('project.showSaveDialog', { suggestedName: `${name}.ailab` });
+        if (path && (await saveTo(path))) then?.();
+      } catch (e) {
+        fail(e);
+      }
+      return;
+    }
+    setDialog({ kind: 'saveAs', then });
+  }, [fail, host, name, saveTo]);
+
+  const save = useCallback(async (then?: () => void) => {
+    const path = docRef.current.path;
+    if (path) {
+      if (await saveTo(path)) then?.();
+    } else await saveAs(then);
+  }, [saveAs, saveTo]);
+
+  // ---- unsaved-changes guard ------------------------------------------------------------------------------
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  const guard = useCallback((action: () => void) => {
+    if (dirtyRef.current) setDialog({ kind: 'unsaved', then: action });
+    else action();
+  }, []);
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!dirtyRef.current) return;
+      e.preventDefault();
+      e.returnValue = t('project.unsaved.beforeUnload');
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [t]);
+
+  // ---- autosave drafts ------------------------------------------------------------------------------------
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (!dirtyRef.current) return;
+      const project = currentProject();
+      const key = docKey(project.workspace as WorkspaceJson, project);
+      if (key === lastDraftKeyRef.current) return;
+      host
+        .call('project.autosave', { draftId: draftIdRef.current, path: docRef.current.path, project })
+        .then((r) => {
+          lastDraftKeyRef.current = key;
+          document.body.dataset.draftSavedAt = r.savedAt;
+          setNotice(t('project.draftSaved', { time: formatTime(r.savedAt, languageRef.current) }));
+        })
+        .catch((e) => console.warn('[App] autosave failed', e));
+    }, AUTOSAVE_MS);
+    return () => clearInterval(timer);
+  }, [currentProject, host, t]);
+
+  // ---- project actions ------------------------------------------------------------------------------------
+  const discardOwnDraft = useCallback(() => {
+    void host.call('project.discardDraft', { draftId: draftIdRef.current }).catch(() => undefined);
+    draftIdRef.current = newDraftId();
+  }, [host]);
+
+  const createNew = useCallback((target: TargetKitName) => {
+    setDialog({ kind: 'none' });
+    openDoc(null, newProject(target, nowIso(), APP_VERSION));
+  }, [openDoc]);
+
+  const openPath = useCallback(async (path: string) => {
+    try {
+      const r = await host.call('project.open', { path });
+      setDialog({ kind: 'none' });
+      openDoc(r.path, r.project);
+    } catch (e) {
+      fail(e);
+    }
+  }, [fail, host, openDoc]);
+
+  const showOpen = useCallback(async () => {
+    try {
+      const [projects, recent] = await Promise.all([host.call('project.list', {}), host.call('project.recent', {})]);
+      setDialog({ kind: 'open', projects, recent });
+    } catch (e) {
+      fail(e);
+    }
+  }, [fail, host]);
+
+  const openNative = useCallback(async () => {
+    try {
+      const { path } = await host.call('project.showOpenDialog', {});
+      if (path) await openPath(path);
+    } catch (e) {
+      fail(e);
+    }
+  }, [fail, host, openPath]);
+
+  const showHistory = useCallback(async () => {
+    const path = docRef.current.path;
+    if (!path) {
+      setDialog({ kind: 'history', versions: null });
+      return;
+    }
+    try {
+      setDialog({ kind: 'history', versions: await host.call('project.history', { path }) });
+    } catch (e) {
+      fail(e);
+    }
+  }, [fail, host]);
+
+  const openVersion = useCallback(async (versionId: string, savedAt: string) => {
+    const path = docRef.current.path;
+    if (!path) return;
+    try {
+      const r = await host.call('project.openVersion', { path, versionId });
+      setDialog({ kind: 'none' });
+      openDoc(path, r.project, true);
+      setNotice(t('project.history.openedVersion', { time: formatTime(savedAt, languageRef.current) }));
+    } catch (e) {
+      fail(e);
+    }
+  }, [fail, host, openDoc, t]);
+
+  const restoreDraft = useCallback(async (draftId: string) => {
+    try {
+      const r = await host.call('project.openDraft', { draftId });
+      setDialog({ kind: 'none' });
+      openDoc(r.path, r.project, true);
+      // Keep writing into the same draft so it is replaced, not duplicated, until the work is saved.
+      draftIdRef.current = draftId;
+    } catch (e) {
+      fail(e);
+    }
+  }, [fail, host, openDoc]);
+
+  const discardDrafts = useCallback(async (drafts: HostResult<'project.drafts'>) => {
+    setDialog({ kind: 'none' });
+    await Promise.all(drafts.map((d) => host.call('project.discardDraft', { draftId: d.draftId }).catch(() => undefined)));
+  }, [host]);
+
+  const download = useCallback(() => {
+    const blob = new Blob([JSON.stringify(currentProject(), null, 2)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${name}.ailab`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  }, [currentProject, name]);
+
+  const uploadRef = useRef<HTMLInputElement>(null);
+  const onUpload = useCallback(async (file: File | undefined) => {
+    if (!file) return;
+    const check = checkUpload(await file.text(), file.size);
+    if (!check.ok) {
+      setError(t(check.key, check.params));
+      return;
+    }
+    setDialog({ kind: 'none' });
+    openDoc(null, { ...check.project, meta: { ...check.project.meta, title: check.project.meta.title || file.name.replace(/\.ailab$/i, '') } }, true);
+  }, [openDoc, t]);
+
+  const setKit = useCallback((target: TargetKitName) => {
+    setDoc((d) => {
+      const project = { ...d.project, target };
+      setLiveKey(docKey(workspaceRef.current, project));
+      regenerate(workspaceRef.current, target);
+      return { ...d, project };
+    });
+  }, [regenerate]);
+
+  const setArena = useCallback((arenaId: string) => {
+    setDoc((d) => {
+      const project = { ...d.project, sim: { ...d.project.sim, arenaId } };
+      setLiveKey(docKey(workspaceRef.current, project));
+      return { ...d, project };
+    });
+    sim.reset();
+  }, [sim]);
+
+  // ---- run ------------------------------------------------------------------------------------------------
+  const addLog = useCallback((kind: LogLine['kind'], timeMs: number, text: string) => {
+    setLog((l) => [...l.slice(-199), { id: ++logIdRef.current, kind, timeMs, text }]);
+  }, []);
+
+  function showRunErrors(): void {
+    const lang = languageRef.current;
+    editorRef.current?.showMessages(
+      runErrorsRef.current.flatMap((e) => (e.type === 'error' ? [{ blockId: e.error.blockId, text: t('run.errorOnBlock', { time: (e.timeMs / 1000).toFixed(2), message: e.error.message[lang] }) }] : [])),
+    );
+  }
+
+  useEffect(() => {
+    const offEvent = sim.onRuntimeEvent((e) => {
+      switch (e.type) {
+        case 'highlight':
+          editorRef.current?.highlight(e.blockIds);
+          break;
+        case 'log':
+          addLog('log', e.timeMs, e.text);
+          break;
+        case 'error':
+          runErrorsRef.current.push(e);
+          addLog('error', e.timeMs, e.error.message[languageRef.current]);
+          showRunErrors();
+          break;
+        case 'stopped':
+          editorRef.current?.highlight([]);
+          break;
+        default:
+          break;
+      }
+    });
+    const offState = sim.onStateChange((s) => setRunState(s.state));
+    // The watch panel shows variables when the sim worker reports them (optional in its contract).
+    const maybe = sim as unknown as { onVariables?: (cb: (v: Record<string, Value>) => void) => () => void };
+    const offVars = maybe.onVariables?.((v) => setVariables(v)) ?? (() => undefined);
+    return () => {
+      offEvent();
+      offState();
+      offVars();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sim, addLog]);
+
+  const run = useCallback(() => {
+    const json = editorRef.current?.save() ?? workspaceRef.current;
+    const d = docRef.current;
+    const { program, diagnostics } = fromBlockly(json, d.project.target);
+    runErrorsRef.current = [];
+    editorRef.current?.showMessages(
+      diagnostics.filter((x) => x.blockId).map((x) => ({ blockId: x.blockId, text: x.message[languageRef.current] })),
+    );
+    setLog([]);
+    if (program.scripts.length === 0) {
+      addLog('info', 0, t('run.noScripts'));
+      return;
+    }
+    sim.load(program, d.project.sim.arenaId, d.project.sim.seed);
+    sim.setSpeed(speed);
+    sim.run();
+  }, [addLog, sim, speed, t]);
+
+  const stop = useCallback(() => {
+    sim.stop();
+    editorRef.current?.highlight([]);
+  }, [sim]);
+
+  // ---- keyboard -------------------------------------------------------------------------------------------
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod) return;
+      const k = e.key.toLowerCase();
+      if (k === 's') {
+        e.preventDefault();
+        if (e.shiftKey) void saveAs();
+        else void save();
+        return;
+      }
+      // Blockly handles undo/redo itself while the workspace has focus (and marks the event handled).
+      if (e.defaultPrevented) return;
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      if (k === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        editorRef.current?.undo();
+      } else if ((k === 'z' && e.shiftKey) || k === 'y') {
+        e.preventDefault();
+        editorRef.current?.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save, saveAs]);
+
+  // ---- start: crash recovery, external open requests ------------------------------------------------------
+  const onEditorReady = useCallback(() => {
+    setReady(true);
+  }, []);
+  useEffect(() => {
+    if (!ready) return;
+    document.body.dataset.ready = 'true';
+    regenerate({}, docRef.current.project.target);
+    host
+      .call('project.drafts', {})
+      .then((drafts) => {
+        if (drafts.length > 0) setDialog({ kind: 'restore', drafts });
+      })
+      .catch((e) => console.warn('[App] could not list drafts', e))
+      // Tests and benchmarks wait for this before acting, so the restore dialog never appears under their clicks.
+      .finally(() => (document.body.dataset.draftsChecked = 'true'));
+    const off = host.onDidReceive('project.openRequested', ({ path }) => guard(() => void openPath(path)));
+    return off;
+  }, [ready, host, guard, openPath, regenerate]);
+
+  // ---- test hook ------------------------------------------------------------------------------------------
+  useEffect(() => {
+    const ws = () => editorRef.current?.workspace() ?? null;
+    const rectOf = (el: Element | null | undefined) => {
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    const w = globalThis as unknown as { __ailab?: Record<string, unknown> };
+    w.__ailab = Object.assign(w.__ailab ?? {}, {
+      workspaceJson: () => editorRef.current?.save() ?? {},
+      loadWorkspace: (json: WorkspaceJson) => {
+        editorRef.current?.load(json);
+        onWorkspaceChange(editorRef.current?.save() ?? {});
+      },
+      run: () => run(),
+      stop: () => stop(),
+      topBlocks: () => ws()?.getTopBlocks(true).map((b) => ({ id: b.id, type: b.type, next: b.getNextBlock()?.type ?? null, children: b.getDescendants(true).map((c) => c.type) })) ?? [],
+      /** Screen rectangle of the first block of `type` in the open flyout (null if none). */
+      flyoutBlockRect: (type: string) => {
+        const fly = ws()?.getFlyout()?.getWorkspace();
+        const block = fly?.getTopBlocks(false).find((b) => b.type === type) as Blockly.BlockSvg | undefined;
+        return rectOf(block?.getSvgRoot().querySelector('.blocklyPath') ?? block?.getSvgRoot());
+      },
+      blockRect: (id: string) => rectOf((ws()?.getBlockById(id) as Blockly.BlockSvg | null)?.getSvgRoot().querySelector('.blocklyPath')),
+      /** Id of the first descendant of `id` with block type `type` (null if none). */
+      childOfType: (id: string, type: string) => ws()?.getBlockById(id)?.getDescendants(true).find((b) => b.type === type)?.id ?? null,
+      /** Screen rectangle of the first editable field of the block plugged into input `input` of block `id`. */
+      inputFieldRect: (id: string, input: string) => {
+        const child = ws()?.getBlockById(id)?.getInputTargetBlock(input);
+        const field = child?.inputList.flatMap((i) => i.fieldRow).find((f) => f.EDITABLE);
+        return rectOf(field?.getSvgRoot());
+      },
+      /** Number in the block plugged into input `input` of block `id` (its NUM field). */
+      inputNumber: (id: string, input: string) => Number(ws()?.getBlockById(id)?.getInputTargetBlock(input)?.getFieldValue('NUM')),
+      /** The block's visible label text (changes with the language). */
+      blockText: (id: string) => ws()?.getBlockById(id)?.toString() ?? null,
+      dirty: () => dirtyRef.current,
+    });
+  }, [onWorkspaceChange, run, stop]);
+
+  // ---- render ---------------------------------------------------------------------------------------------
+  const arenas = arenaChoices(kit, language);
+  const running = runState === 'running';
+  const paused = runState === 'paused';
+  return (
+    <div className="app" data-testid="app" data-run-state={runState} data-dirty={dirty ? 'true' : 'false'}>
+      <header className="toolbar" role="toolbar">
+        <div className="group">
+          <span className="app-name">{t('app.name')}</span>
+          <span className="doc-title" data-testid="doc-title" title={doc.path ?? ''}>
+            {name}
+            {dirty && <span className="unsaved" title={t('project.unsavedMarker')}> ●</span>}
+          </span>
+        </div>
+        <div className="group" aria-label={t('project.menu')}>
+          <button onClick={() => guard(() => { discardOwnDraft(); setDialog({ kind: 'new' }); })}>📄 {t('project.new')}</button>
+          <button onClick={() => guard(() => { discardOwnDraft(); void showOpen(); })}>📂 {t('project.open')}</button>
+          <button onClick={() => void save()} title="Ctrl+S">💾 {t('project.save')}</button>
+          <button onClick={() => void saveAs()} title="Ctrl+Shift+S">{t('project.saveAs')}</button>
+          <button onClick={() => void showHistory()}>🕘 {t('project.history')}</button>
+        </div>
+        <div className="group">
+          <button onClick={() => editorRef.current?.undo()} title="Ctrl+Z" aria-label={t('editor.undo')}>↶ {t('editor.undo')}</button>
+          <button onClick={() => editorRef.current?.redo()} title="Ctrl+Shift+Z / Ctrl+Y" aria-label={t('editor.redo')}>↷ {t('editor.redo')}</button>
+        </div>
+        <div className="group run-group">
+          <button className="run" data-testid="run" onClick={run} disabled={running}>▶ {t('run.run')}</button>
+          <button className="stop" data-testid="stop" onClick={stop}>■ {t('run.stop')}</button>
+          <button data-testid="pause" onClick={() => (paused ? sim.resume() : sim.pause())} disabled={!running && !paused}>
+            {paused ? `▶ ${t('run.resume')}` : `⏸ ${t('run.pause')}`}
+          </button>
+          <button data-testid="step" onClick={() => sim.step()} disabled={!paused}>⏭ {t('run.step')}</button>
+          <button onClick={() => sim.reset()}>⟲ {t('run.reset')}</button>
+          <span className="run-state" data-testid="run-state">{t(`run.state.${runState}`)}</span>
+        </div>
+        <div className="group">
+          <label>
+            {t('run.speed')}
+            <select value={speed} onChange={(e) => { const s = Number(e.target.value) as SimSpeed; setSpeed(s); sim.setSpeed(s); }}>
+              {SIM_SPEEDS.map((s) => <option key={s} value={s}>×{s}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('project.kit')}
+            <select data-testid="kit" value={kit} onChange={(e) => setKit(e.target.value as TargetKitName)}>
+              {(['robot', 'drone', 'sensorkit'] as const).map((k) => <option key={k} value={k}>{t(`project.kit.${k}`)}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('run.arena')}
+            <select data-testid="arena" value={doc.project.sim.arenaId} onChange={(e) => setArena(e.target.value)}>
+              {arenas.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('run.camera')}
+            <select value={camera} onChange={(e) => setCamera(e.target.value as CameraName)}>
+              {CAMERAS.map((c) => <option key={c} value={c}>{t(`run.camera.${c}`)}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('app.theme')}
+            <select data-testid="theme" value={theme} onChange={(e) => setTheme(e.target.value as ThemeName)}>
+              {THEME_NAMES.map((n) => <option key={n} value={n}>{t(`app.theme.${n}`)}</option>)}
+            </select>
+          </label>
+          <button data-testid="language" onClick={switchLanguage} aria-label={t('app.language')}>🌐 {t('app.languageSwitch')}</button>
+        </div>
+      </header>
+
+      {error && (
+        <div className="banner error" role="alert" data-testid="error-banner">
+          <span>{error}</span>
+          <button onClick={() => setError(null)}>{t('app.dismiss')}</button>
+        </div>
+      )}
+
+      <main className="main">
+        <div className="left">
+          <BlocklyEditor ref={editorRef} kit={kit} language={language} theme={theme} onChange={onWorkspaceChange} onReady={onEditorReady} />
+        </div>
+        <div className="right">
+          <StageSlot controller={sim} arenaId={doc.project.sim.arenaId} camera={camera} />
+          <CodeView code={code} />
+          <WatchPanel variables={variables} log={log} />
+        </div>
+      </main>
+      <footer className="status" data-testid="status">{notice ?? ''}</footer>
+
+      <input ref={uploadRef} type="file" accept=".ailab,application/json" hidden onChange={(e) => { void onUpload(e.target.files?.[0]); e.target.value = ''; }} />
+
+      {dialog.kind === 'new' && (
+        <Modal title={t('project.new.title')} onClose={() => setDialog({ kind: 'none' })} testId="dialog-new">
+          <p>{t('project.new.chooseKit')}</p>
+          <div className="kit-choices">
+            {(['robot', 'drone', 'sensorkit'] as const).map((k) => (
+              <button key={k} className="kit-choice" data-testid={`new-${k}`} onClick={() => createNew(k)}>
+                <span className="kit-icon">{k === 'robot' ? '🚗' : k === 'drone' ? '🚁' : '🌡️'}</span>
+                {t(`project.kit.${k}`)}
+              </button>
+            ))}
+          </div>
+          <div className="actions"><button onClick={() => setDialog({ kind: 'none' })}>{t('app.cancel')}</button></div>
+        </Modal>
+      )}
+
+      {dialog.kind === 'open' && (
+        <Modal title={t('project.open.title')} onClose={() => setDialog({ kind: 'none' })} testId="dialog-open">
+          {([['project.open.projects', dialog.projects], ['project.open.recent', dialog.recent]] as const).map(([label, list]) => (
+            <section key={label}>
+              <h3>{t(label)}</h3>
+              {list.length === 0 ? <p className="hint">{t('project.open.none')}</p> : (
+                <ul className="file-list">
+                  {list.map((p) => (
+                    <li key={p.path}>
+                      <button className="file" data-path={p.path} onClick={() => void openPath(p.path)}>
+                        <strong>{p.title || displayName(p.path, newProject('robot', '', ''), '')}</strong>
+                        <span className="hint">{t('project.open.modified', { time: formatTime(p.modifiedAt, language) })}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ))}
+          <div className="actions">
+            {host.kind === 'electron' && <button onClick={() => void openNative()}>{t('project.open.system')}</button>}
+            {host.kind !== 'electron' && <button onClick={() => uploadRef.current?.click()}>{t('project.upload')}</button>}
+            <button onClick={() => setDialog({ kind: 'none' })}>{t('app.cancel')}</button>
+          </div>
+        </Modal>
+      )}
+
+      {dialog.kind === 'saveAs' && (
+        <SaveAsDialog
+          initial={doc.path ? name : ''}
+          onCancel={() => setDialog({ kind: 'none' })}
+          onSave={(fileName) => {
+            const then = dialog.then;
+            setDialog({ kind: 'none' });
+            void saveTo(fileName).then((ok) => ok && then?.());
+          }}
+          onDownload={host.kind === 'electron' ? undefined : download}
+        />
+      )}
+
+      {dialog.kind === 'unsaved' && (
+        <Modal title={t('project.unsaved.title')} onClose={() => setDialog({ kind: 'none' })} testId="dialog-unsaved">
+          <p>{t('project.unsaved.body', { name })}</p>
+          <div className="actions">
+            <button className="primary" onClick={() => { const then = dialog.then; setDialog({ kind: 'none' }); void save(then); }}>{t('project.unsaved.save')}</button>
+            <button onClick={() => { const then = dialog.then; setDialog({ kind: 'none' }); discardOwnDraft(); setLiveKey(docRef.current.savedKey); dirtyRef.current = false; then(); }}>{t('project.unsaved.discard')}</button>
+            <button onClick={() => setDialog({ kind: 'none' })}>{t('app.cancel')}</button>
+          </div>
+        </Modal>
+      )}
+
+      {dialog.kind === 'restore' && (
+        <Modal title={t('project.restore.title')} testId="dialog-restore">
+          <p>{t('project.restore.body')}</p>
+          <ul className="file-list">
+            {dialog.drafts.map((d) => (
+              <li key={d.draftId}>
+                <button className="file" data-testid="restore-draft" onClick={() => void restoreDraft(d.draftId)}>
+                  <strong>{d.title || (d.path ? displayName(d.path, newProject('robot', '', ''), '') : t('project.untitled'))}</strong>
+                  <span className="hint">{t('project.restore.savedAt', { time: formatTime(d.savedAt, language) })}</span>
+                  <span className="primary-label">{t('project.restore.restore')}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button data-testid="restore-discard" onClick={() => void discardDrafts(dialog.drafts)}>{t('project.restore.discard')}</button>
+          </div>
+        </Modal>
+      )}
+
+      {dialog.kind === 'history' && (
+        <Modal title={t('project.history.title')} onClose={() => setDialog({ kind: 'none' })} testId="dialog-history">
+          {dialog.versions === null ? <p>{t('project.history.needsSave')}</p> : dialog.versions.length === 0 ? <p>{t('project.history.none')}</p> : (
+            <ul className="file-list">
+              {dialog.versions.map((v) => (
+                <li key={v.id}>
+                  <button className="file" onClick={() => void openVersion(v.id, v.savedAt)}>
+                    <strong>{formatTime(v.savedAt, language)}</strong>
+                    <span className="hint">{(v.sizeBytes / 1024).toFixed(1)} kB · {t('project.history.open')}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="actions"><button onClick={() => setDialog({ kind: 'none' })}>{t('app.close')}</button></div>
+        </Modal>
+      )}
+    </div>
+  );
+}
+
+function SaveAsDialog(props: { initial: string; onCancel: () => void; onSave: (fileName: string) => void; onDownload?: () => void }) {
+  const { t } = useTranslation('app');
+  const [value, setValue] = useState(props.initial);
+  const fileName = fileNameFor(value);
+  return (
+    <Modal title={t('project.saveAs.title')} onClose={props.onCancel} testId="dialog-save-as">
+      <form onSubmit={(e) => { e.preventDefault(); if (fileName) props.onSave(fileName); }}>
+        <label className="field">
+          {t('project.saveAs.name')}
+          <input data-testid="save-name" autoFocus value={value} onChange={(e) => setValue(e.target.value)} maxLength={120} />
+        </label>
+        {value.trim() !== '' && !fileName && <p className="field-error">{t('project.saveAs.nameInvalid')}</p>}
+        <div className="actions">
+          <button type="submit" className="primary" data-testid="save-confirm" disabled={!fileName}>{t('project.save')}</button>
+          {props.onDownload && <button type="button" onClick={props.onDownload}>{t('project.download')}</button>}
+          <button type="button" onClick={props.onCancel}>{t('app.cancel')}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
