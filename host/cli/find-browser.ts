@@ -76,9 +76,9 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: Node
  *  user's browsing and closes cleanly. */
 export function openAppWindow(browser: FoundBrowser, url: string, profileDir: string): ChildProcess {
   mkdirSync(profileDir, { recursive: true });
-  return spawn(
-    browser.path,
-    [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--no-default-browser-check', '--disable-sync', '--window-size=1400,900'],
-    { stdio: 'ignore' },
-  );
+  const args = [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--no-default-browser-check', '--disable-sync', '--window-size=1400,900'];
+  // Chromium refuses to start as root (containers, kiosk images) unless its sandbox is off. The window only shows our
+  // own app from loopback under a strict CSP; for any other user the sandbox stays on.
+  if (process.platform === 'linux' && process.getuid?.() === 0) args.push('--no-sandbox');
+  return spawn(browser.path, args, { stdio: 'ignore' });
 }

@@ -53,11 +53,11 @@ program
   .command('serve')
   .description(t('cli.serve.description'))
   .argument('[project]', t('cli.serve.project'))
-  .option('--port <n>', t('cli.serve.port'), numberOption('--port', true), 0)
+  .option('--port <n>', t('cli.serve.port'), numberOption('--port', true))
   .option('--host <address>', t('cli.serve.host'), '127.0.0.1')
   .option('--data-dir <dir>', t('cli.serve.dataDir'))
   .option('--open', t('cli.serve.open'), false)
-  .action(async (project: string | undefined, opts: { port: number; host: string; dataDir?: string; open: boolean }) => {
+  .action(async (project: string | undefined, opts: { port?: number; host: string; dataDir?: string; open: boolean }) => {
     try {
       const dataDir = opts.dataDir ?? defaultDataDir();
       await serveCommand({ port: opts.port, host: opts.host, dataDir, open: opts.open, appVersion: appVersion(), project }, lang);
