@@ -271,6 +271,23 @@ describe('runtime errors arrive on the block that raised them, in both languages
     expect(e.blockId).toBe('inv-div');
   });
 
+  it('a driver that fails while driving is a deviceFailed error on the drive block', () => {
+    const devices = new FakeDevices();
+    const robot = devices.robot!;
+    let polls = 0;
+    Object.assign(robot, {
+      driveCm: () => ({
+        isDone: () => {
+          if (++polls > 2) throw new Error('serial port closed');
+          return false;
+        },
+      }),
+    });
+    const e = errorOf(ir.program([ir.script(start, [ir.command('robot.driveCm', [ir.num(10), ir.num(50)], 'drive-block')])]), devices);
+    expect(e).toMatchObject({ blockId: 'drive-block', code: 'deviceFailed' });
+    expect(e.message.en).toContain('serial port closed');
+  });
+
   it('an error stops the other scripts too', () => {
     const devices = new FakeDevices();
     const { interp } = setup(

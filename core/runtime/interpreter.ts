@@ -623,7 +623,7 @@ export class Interpreter implements InterpreterApi {
           case COMMAND: {
             const c = this.command(i, S.splice(S.length - i.a, i.a));
             if (!this.isActive()) return;
-            if (c !== null && !c.isDone()) {
+            if (c !== null && !this.completed(c, i)) {
               t.completion = c;
               t.waitBlock = i.id;
               t.status = WAIT_DEVICE;
@@ -664,6 +664,15 @@ export class Interpreter implements InterpreterApi {
   /** Status of a thread whose script ended: event scripts wait for their trigger again. */
   private restingStatus(t: Thread): number {
     return t.script.trigger.kind === 'start' ? DONE : IDLE;
+  }
+
+  /** True when a blocking command has already finished; a driver that throws here is a `deviceFailed` error. */
+  private completed(c: Completion, i: Instr): boolean {
+    try {
+      return c.isDone();
+    } catch (e) {
+      throw deviceFault(e, i.id, String(i.x));
+    }
   }
 
   /** Issues a device command with coerced args; returns the Completion to wait for, or null. */
