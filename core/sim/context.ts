@@ -18,6 +18,18 @@ export type SimEvent =
   | { readonly type: 'droneRefused'; readonly timeMs: number; readonly drone: number; readonly command: string; readonly reason: 'notFlying' | 'battery' }
   | { readonly type: 'actionTimedOut'; readonly timeMs: number; readonly robot: number; readonly action: 'drive' | 'turn' };
 
+/**
+ * Collision groups (rapier: membership in the high 16 bits, filter in the low 16). Static colliders are the only
+ * members of STATIC, so a shape query filtered to STATIC finds walls without a per-collider JS callback.
+ */
+export const GROUP_DYNAMIC = 0x0001;
+export const GROUP_STATIC = 0x0002;
+export const GROUP_FLOOR = 0x0004;
+/** Groups value for a collider that is a member of `membership` and collides with everything. */
+export const groupsOf = (membership: number): number => ((membership << 16) | 0xffff) >>> 0;
+/** Groups value for a query that only hits members of `filter`. */
+export const queryOnly = (filter: number): number => ((0xffff << 16) | filter) >>> 0;
+
 export interface SimContext {
   readonly rapier: typeof RAPIER;
   readonly physics: RAPIER.World;

@@ -16,6 +16,8 @@ export class FloorMap {
   private readonly maxZ: number;
   private readonly zones: readonly Zone[];
   private readonly wallBoxes: Float64Array;
+  /** Footprints of everything that never moves (walls and fixed props), minX, minZ, maxX, maxZ flattened. */
+  private readonly staticBoxes: Float64Array;
 
   constructor(private readonly arena: Arena) {
     const segs: number[] = [];
@@ -43,6 +45,8 @@ export class FloorMap {
     const boxes: number[] = [];
     for (const w of arena.walls) boxes.push(w.x - w.w / 2, w.z - w.d / 2, w.x + w.w / 2, w.z + w.d / 2);
     this.wallBoxes = Float64Array.from(boxes);
+    for (const p of arena.props) if (!p.movable) boxes.push(p.x - p.size / 2, p.z - p.size / 2, p.x + p.size / 2, p.z + p.size / 2);
+    this.staticBoxes = Float64Array.from(boxes);
   }
 
   /** True when the floor point (x, z) lies on a tape line (within half its width of the centre polyline). */
@@ -86,14 +90,23 @@ export class FloorMap {
 
   /** Distance in metres from (x, z) to the nearest wall footprint (Infinity without walls). */
   wallDistance(x: number, z: number): number {
-    const b = this.wallBoxes;
-    let best = Infinity;
-    for (let o = 0; o < b.length; o += 4) {
-      const dx = Math.max(b[o] - x, 0, x - b[o + 2]);
-      const dz = Math.max(b[o + 1] - z, 0, z - b[o + 3]);
-      const d2 = dx * dx + dz * dz;
-      if (d2 < best) best = d2;
-    }
-    return Math.sqrt(best);
+    return boxDistance(this.wallBoxes, x, z);
   }
+
+  /** Distance in metres from (x, z) to the nearest wall or fixed obstacle footprint (Infinity when none). */
+  staticDistance(x: number, z: number): number {
+    return boxDistance(this.staticBoxes, x, z);
+  }
+}
+
+/** Distance from (x, z) to the nearest of the boxes (minX, minZ, maxX, maxZ flattened); 0 inside one. */
+function boxDistance(b: Float64Array, x: number, z: number): number {
+  let best = Infinity;
+  for (let o = 0; o < b.length; o += 4) {
+    const dx = Math.max(b[o] - x, 0, x - b[o + 2]);
+    const dz = Math.max(b[o + 1] - z, 0, z - b[o + 3]);
+    const d2 = dx * dx + dz * dz;
+    if (d2 < best) best = d2;
+  }
+  return Math.sqrt(best);
 }

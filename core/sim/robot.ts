@@ -4,7 +4,7 @@
  *
  * Geometry (metres): body 0.12 wide × 0.15 long × 0.06 high, floating 5 mm above the floor (no floor friction: the
  * wheels are modelled by setting the velocity); wheel track 0.10; 100 % motor power = 0.4 m/s.
- * Sensors: ultrasonic at the front, 5 cm up, 2–400 cm, ±0.3 cm seeded noise; two line sensors 6.5 cm ahead of the
+ * Sensors: ultrasonic at the front, 4 cm up (sees 5 cm cubes), 2–400 cm, ±0.3 cm seeded noise; two line sensors 6.5 cm ahead of the
  * centre, 1 cm either side of the centre line (a 3 cm tape is seen by both when the robot is centred); colour sensor
  * 3 cm ahead; light (arena light, shaded within 30 cm of walls, ±1 % noise); gyro; front bumper (contact).
  */
@@ -13,7 +13,7 @@ import type { Completion } from '../device/completion';
 import { DONE } from '../device/completion';
 import type { ColourName, Robot, RobotReadings } from '../device/robot';
 import type { Pose2D } from './arena';
-import { DT_MS, DT_S, type SimContext } from './context';
+import { DT_MS, DT_S, GROUP_DYNAMIC, GROUP_STATIC, groupsOf, queryOnly, type SimContext } from './context';
 import { atan2, DEG_TO_RAD, RAD_TO_DEG, sinCosDeg, wrapDeg180, wrapDeg360 } from './det-math';
 import type { SimRandom } from './random';
 
@@ -27,10 +27,14 @@ export const ROBOT_GEOMETRY = {
   lineSensorForwardM: 0.065,
   lineSensorSideM: 0.01,
   colourSensorForwardM: 0.03,
-  ultrasonicHeightM: 0.05,
+  ultrasonicHeightM: 0.04,
   ultrasonicMaxCm: 400,
   ultrasonicMinCm: 2,
 } as const;
+
+/** Half-diagonal of the body footprint plus the 3 mm contact margin and 1 cm to spare, metres. */
+const HULL_REACH_M = Math.sqrt(0.06 * 0.06 + 0.075 * 0.075) + 0.013;
+const STATIC_ONLY = queryOnly(GROUP_STATIC);
 
 /** Most characters the display shows. */
 const DISPLAY_CHARS = 32;
@@ -124,7 +128,8 @@ export class VirtualRobot implements Robot {
       .setCanSleep(false);
     this.body = ctx.physics.createRigidBody(desc);
     this.collider = ctx.physics.createCollider(
-      R.ColliderDesc.cuboid(g.widthM / 2, g.heightM / 2, g.lengthM / 2).setDensity(460).setFriction(0.3).setRestitution(0),
+      R.ColliderDesc.cuboid(g.widthM / 2, g.heightM / 2, g.lengthM / 2).setDensity(460).setFriction(0.3).setRestitution(0)
+        .setCollisionGroups(groupsOf(GROUP_DYNAMIC)),
       this.body,
     );
     this.x = start.x;
@@ -368,10 +373,14 @@ export class VirtualRobot implements Robot {
     p.y = g.clearanceM + g.heightM / 2;
     p.z = this.z + this.fz * ahead;
     this.bumper = world.intersectionWithShape(p, rot, this.bumperShape, undefined, undefined, undefined, this.body) !== null;
+    // Far from every wall and fixed obstacle (centre further than the half-diagonal plus margin) → no contact, no query.
+    if (this.ctx.floor.staticDistance(this.x, this.z) > HULL_REACH_M) {
+      this.wallContact = false;
+      return;
+    }
     p.x = this.x;
     p.z = this.z;
-    const statics = this.ctx.staticHandles;
-    this.wallContact = world.intersectionWithShape(p, rot, this.hullShape, undefined, undefined, undefined, this.body, (c) => statics.has(c.handle)) !== null;
+    this.wallContact = world.intersectionWithShape(p, rot, this.hullShape, undefined, STATIC_ONLY, undefined, this.body) !== null;
   }
 
   private cancelAction(): void {

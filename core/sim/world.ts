@@ -14,7 +14,7 @@ import type { TargetKit } from '../program/ir';
 import type { RuntimeEvent } from '../runtime/types';
 import type { Arena, Pose2D } from './arena';
 import { arenaById } from './arenas/index';
-import { DT_MS, DT_S, type SimContext, type SimEvent } from './context';
+import { DT_MS, DT_S, GROUP_DYNAMIC, GROUP_FLOOR, GROUP_STATIC, groupsOf, type SimContext, type SimEvent } from './context';
 import { sinCosDeg, wrapDeg360 } from './det-math';
 import { SimDeviceSet } from './device-set';
 import { VirtualDrone } from './drone';
@@ -240,10 +240,10 @@ export class SimWorld {
     const a = this.arena;
     const w = this.physics;
     // Floor slab, a little larger than the arena. Robots float above it (see robot.ts); cubes rest on it.
-    const floor = w.createCollider(R.ColliderDesc.cuboid(a.width / 2 + 1, 0.05, a.depth / 2 + 1).setTranslation(a.width / 2, -0.05, a.depth / 2).setFriction(0.6));
+    const floor = w.createCollider(R.ColliderDesc.cuboid(a.width / 2 + 1, 0.05, a.depth / 2 + 1).setTranslation(a.width / 2, -0.05, a.depth / 2).setFriction(0.6).setCollisionGroups(groupsOf(GROUP_FLOOR)));
     void floor;
     for (const wall of a.walls) {
-      const c = w.createCollider(R.ColliderDesc.cuboid(wall.w / 2, wall.h / 2, wall.d / 2).setTranslation(wall.x, wall.h / 2, wall.z).setFriction(0.3));
+      const c = w.createCollider(R.ColliderDesc.cuboid(wall.w / 2, wall.h / 2, wall.d / 2).setTranslation(wall.x, wall.h / 2, wall.z).setFriction(0.3).setCollisionGroups(groupsOf(GROUP_STATIC)));
       staticHandles.add(c.handle);
     }
     for (const p of a.props) {
@@ -253,10 +253,10 @@ export class SimWorld {
       desc.setFriction(0.5).setRestitution(0);
       if (p.movable) {
         const body = w.createRigidBody(R.RigidBodyDesc.dynamic().setTranslation(p.x, half, p.z).setLinearDamping(0.5).setAngularDamping(0.5));
-        w.createCollider(desc.setDensity(400), body);
+        w.createCollider(desc.setDensity(400).setCollisionGroups(groupsOf(GROUP_DYNAMIC)), body);
         this.props.push({ id: p.id, body });
       } else {
-        const c = w.createCollider(desc.setTranslation(p.x, half, p.z));
+        const c = w.createCollider(desc.setTranslation(p.x, half, p.z).setCollisionGroups(groupsOf(GROUP_STATIC)));
         staticHandles.add(c.handle);
       }
     }
