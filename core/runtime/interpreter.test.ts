@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Program } from '../program/ir';
+import type { Program, Stmt } from '../program/ir';
 import { Interpreter } from './interpreter';
 import { createRandom } from './random';
 import { FakeDevices, ir, runTicks } from './testing';
@@ -286,6 +286,12 @@ describe('runtime errors arrive on the block that raised them, in both languages
     const e = errorOf(ir.program([ir.script(start, [ir.command('robot.driveCm', [ir.num(10), ir.num(50)], 'drive-block')])]), devices);
     expect(e).toMatchObject({ blockId: 'drive-block', code: 'deviceFailed' });
     expect(e.message.en).toContain('serial port closed');
+  });
+
+  it('an IR node the interpreter does not know fails the run on that block instead of crashing the app', () => {
+    const odd = { kind: 'teleport', blockId: 'odd-block' } as unknown as Stmt;
+    const e = errorOf(ir.program([ir.script(start, [ir.log(ir.str('before')), odd])]));
+    expect(e).toMatchObject({ blockId: 'odd-block', code: 'internal' });
   });
 
   it('an error stops the other scripts too', () => {

@@ -912,8 +912,10 @@ export class Interpreter implements InterpreterApi {
         this.emit1(cx, STOP_ALL, id);
         return;
       default: {
+        // IR from another version or a damaged message: the run fails on this block instead of the constructor
+        // throwing, so the editor can point at it.
         const unknown: { kind: string; blockId: string } = s;
-        throw new Error(`[Runtime] unknown statement kind ${unknown.kind}`);
+        this.emit1(cx, EXEC, id, { fn: internalFault(unknown.blockId, `unknown statement ${unknown.kind}`) });
       }
     }
   }
@@ -1198,8 +1200,8 @@ export class Interpreter implements InterpreterApi {
           throw new RuntimeFault('internal', id, { detail: 'call in pure expression' });
         };
       default: {
-        const unknown: { kind: string } = e;
-        throw new Error(`[Runtime] unknown expression kind ${unknown.kind}`);
+        const unknown: { kind: string; blockId: string } = e;
+        return internalFault(unknown.blockId, `unknown expression ${unknown.kind}`);
       }
     }
   }
@@ -1435,6 +1437,13 @@ function coerceArgs(types: readonly ArgType[], raw: readonly Value[], id: string
     } else out.push(toText(v));
   }
   return out;
+}
+
+/** A closure that raises an `internal` fault on `blockId` when it runs. */
+function internalFault(blockId: string, detail: string): Fn {
+  return () => {
+    throw new RuntimeFault('internal', blockId, { detail });
+  };
 }
 
 function errorText(e: unknown): string {
