@@ -24,7 +24,7 @@ export const PUMP_INTERVAL_MS = 8;
 /** Upper bound of ticks one paced pump may run (×4 speed needs ~2 per 8 ms pump; the rest is catch-up). */
 export const MAX_TICKS_PER_PUMP = 12;
 /** Upper bound of wall time one pump may spend before it yields to pending requests, ms. */
-export const PUMP_BUDGET_MS = 20;
+export const PUMP_BUDGET_MS = 12;
 /** Non-highlight events forwarded per pump; beyond that they are counted and dropped (a `print` in a tight loop
  *  would otherwise flood the UI with thousands of lines per tick). */
 export const MAX_EVENTS_PER_PUMP = 200;

@@ -49,7 +49,9 @@ export function Stage({ controller, arenaId, camera = 'orbit', showHud = true, k
     }
     viewRef.current = view;
     const hook = (globalThis as unknown as { __ailab?: Record<string, unknown> }).__ailab;
-    if (hook) hook.stage = () => ({ framesRendered: view.framesRendered, camera: view.cameraMode, width: view.renderer.domElement.width, height: view.renderer.domElement.height });
+    // Test hook: `stageRender()` draws a frame now, so a test can read the canvas back in the same task.
+    if (hook) hook.stageRender = () => view.renderNow();
+    if (hook) hook.stage = () => ({ framesRendered: view.framesRendered, lastFrameMs: view.lastFrameMs, softwareGl: view.softwareGl, camera: view.cameraMode, width: view.renderer.domElement.width, height: view.renderer.domElement.height });
     return () => {
       viewRef.current = null;
       view.dispose();

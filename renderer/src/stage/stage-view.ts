@@ -21,7 +21,8 @@ export type CameraMode = 'orbit' | 'follow' | 'top';
 export const CAMERA_MODES: readonly CameraMode[] = ['orbit', 'follow', 'top'];
 
 export interface StageViewOptions {
-  /** Keep the drawing buffer so tests can read pixels back (costs a little fill rate). Default true. */
+  /** Keep the drawing buffer between frames (costs fill rate; tests instead call `renderNow()` and read the canvas
+   *  in the same task). Default false. */
   readonly preserveDrawingBuffer?: boolean;
   /** Show the ultrasonic ray of each robot. Default true. */
   readonly showSensors?: boolean;
@@ -34,6 +35,21 @@ interface RobotView {
 }
 
 const BACKGROUND = 0xdfe9f3;
+
+/** True when WebGL is a software rasteriser (SwiftShader, llvmpipe, Microsoft Basic Render Driver). */
+function isSoftwareGl(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|software|basic render/i.test(name);
+  } catch {
+    return false;
+  }
+}
 
 export class StageView {
   readonly renderer: THREE.WebGLRenderer;
@@ -59,11 +75,23 @@ export class StageView {
   private followReady = false;
   /** Frames rendered so far (tests and diagnostics). */
   framesRendered = 0;
+  /** Wall time the last frame took to submit, ms (diagnostics). */
+  lastFrameMs = 0;
+  /** True when WebGL runs on a software rasteriser (see the constructor). */
+  readonly softwareGl: boolean;
+  private readonly minFrameIntervalMs: number;
+  private lastFrameAt = -Infinity;
+  /** Something changed since the last frame (snapshot, arena, camera, size, orbit drag). */
+  private dirty = true;
 
   constructor(private readonly container: HTMLElement, options: StageViewOptions = {}) {
     this.showSensors = options.showSensors ?? true;
-    this.renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: options.preserveDrawingBuffer ?? true });
-    this.renderer.setPixelRatio(Math.min(2, globalThis.devicePixelRatio || 1));
+    // Software GL (SwiftShader, llvmpipe: a lab PC without a GPU driver, headless Chromium) rasterises on the CPU
+    // the sim worker also needs: no MSAA, pixel ratio 1, at most 20 frames a second, so the UI stays responsive.
+    this.softwareGl = isSoftwareGl();
+    this.minFrameIntervalMs = this.softwareGl ? 50 : 0;
+    this.renderer = new THREE.WebGLRenderer({ antialias: !this.softwareGl, preserveDrawingBuffer: options.preserveDrawingBuffer ?? false });
+    this.renderer.setPixelRatio(this.softwareGl ? 1 : Math.min(2, globalThis.devicePixelRatio || 1));
     this.renderer.outputColorSpace = THREE.SRGBColorSpace;
     this.renderer.domElement.dataset.testid = 'stage-canvas';
     this.renderer.domElement.style.display = 'block';
@@ -84,6 +112,7 @@ export class StageView {
     this.controls.maxPolarAngle = Math.PI * 0.48; // never look from under the floor
     this.controls.minDistance = 0.15;
     this.controls.maxDistance = 20;
+    this.controls.addEventListener('change', () => (this.dirty = true));
 
     this.resizeObserver = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => this.resize()) : null;
     this.resizeObserver?.observe(container);
@@ -96,6 +125,7 @@ export class StageView {
     if (this.arena) disposeObject(this.arena.root);
     this.arena = null;
     this.arenaData = arena;
+    this.dirty = true;
     this.clearBodies();
     this.previous = null;
     this.latest = null;
@@ -117,6 +147,7 @@ export class StageView {
     this.previousArrival = this.latestArrival;
     this.latest = snapshot;
     this.latestArrival = arrivalMs;
+    this.dirty = true;
   }
 
   setCamera(mode: CameraMode): void {
@@ -148,7 +179,9 @@ export class StageView {
     this.updateBodies(nowMs);
     this.updateCamera();
     const camera = this.camera === 'top' ? this.ortho : this.perspective;
+    const t0 = performance.now();
     this.renderer.render(this.scene, camera);
+    this.lastFrameMs = performance.now() - t0;
     this.framesRendered++;
   }
 
@@ -165,14 +198,30 @@ export class StageView {
     this.renderer.domElement.remove();
   }
 
-  private loop = (): void => {
+  /**
+   * Renders on demand: only when something changed or is still moving on screen (interpolating towards the latest
+   * snapshot, the follow camera catching up, a drone's rotors), so an idle stage costs nothing — on software GL an
+   * always-on render loop alone stalls the page for tens of milliseconds per frame.
+   */
+  private loop = (now: number = performance.now()): void => {
     if (this.disposed) return;
     this.frame = requestAnimationFrame(this.loop);
+    if (now - this.lastFrameAt < this.minFrameIntervalMs) return;
     if (this.camera === 'orbit') this.controls.update();
+    if (!this.dirty && !this.animating(now)) return;
+    this.dirty = false;
+    this.lastFrameAt = now;
     this.renderNow();
   };
 
+  private animating(now: number): boolean {
+    if (this.previous && interpolationAlpha(this.previousArrival, this.latestArrival, now) < 1) return true;
+    if (this.camera === 'follow' && this.followReady && this.perspective.position.distanceToSquared(this.tmpWanted) > 1e-6) return true;
+    return this.latest?.drones.some((d) => d.flying) ?? false;
+  }
+
   private resize(): void {
+    this.dirty = true;
     const width = Math.max(1, this.container.clientWidth);
     const height = Math.max(1, this.container.clientHeight);
     this.renderer.setSize(width, height, false);
