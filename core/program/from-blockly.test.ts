@@ -125,6 +125,48 @@ describe('fromBlockly: blocks a student builds', () => {
     expect(strip(program.scripts[0].body)).toEqual([{ kind: 'log', value: { kind: 'call', name: 'double', args: [{ kind: 'num', value: 21 }] } }]);
   });
 
+  it('a block of your own without a result: definition with a wait inside, and a call passing two arguments', () => {
+    const json = saved([
+      { type: 'procedures_defnoreturn', id: 'def', extraState: { params: [{ name: 'cm', id: 'vcm' }, { name: 'times', id: 'vt' }] }, fields: { NAME: 'zigzag' },
+        inputs: { STACK: { block: { type: 'controls_repeat_ext', inputs: { TIMES: { block: { type: 'variables_get', fields: { VAR: { id: 'vt' } } } }, DO: { block: { type: 'control_wait_s', inputs: { SECONDS: num(1) } } } } } } } },
+      hat('h', { type: 'procedures_callnoreturn', id: 'call', extraState: { name: 'zigzag', params: ['cm', 'times'] }, inputs: { ARG0: num(10), ARG1: num(3) } }),
+    ], [{ name: 'cm', id: 'vcm' }, { name: 'times', id: 'vt' }]);
+    const { program, diagnostics } = run(json);
+    expect(diagnostics).toEqual([]);
+    expect(strip(program.procedures)).toEqual([{ name: 'zigzag', params: ['cm', 'times'], returnsValue: false, result: null, body: [
+      { kind: 'repeat', times: { kind: 'var', name: 'times' }, body: [{ kind: 'wait', seconds: { kind: 'num', value: 1 } }] },
+    ] }]);
+    expect(strip(program.scripts[0].body)).toEqual([{ kind: 'callProc', name: 'zigzag', args: [{ kind: 'num', value: 10 }, { kind: 'num', value: 3 }] }]);
+  });
+
+  it('a for loop whose step slot was emptied counts up by 1 instead of looping forever', () => {
+    const json = { blocks: { blocks: [{ type: 'event_when_started', id: 'h', next: { block: { type: 'controls_for', id: 'f', fields: { VAR: { id: 'vi' } }, inputs: { FROM: num(1), TO: num(3) } } } }] }, variables: [{ name: 'i', id: 'vi' }] };
+    const { program, diagnostics } = run(json);
+    expect(strip(program.scripts[0].body[0])).toMatchObject({ kind: 'for', name: 'i', by: { kind: 'num', value: 1 } });
+    expect(diagnostics).toMatchObject([{ code: 'missingInput', blockId: 'f', params: { input: 'BY', value: '1' } }]);
+  });
+
+  it('converts a 1275-block workspace in well under 50 ms (Run must feel instant)', () => {
+    const blocks: State[] = [];
+    for (let s = 0; s < 25; s++) {
+      let chain: State | undefined;
+      for (let i = 0; i < 10; i++) {
+        chain = { type: 'robot_drive_cm', fields: { DIR: 'forward' }, inputs: { CM: num(i), SPEED: { block: { type: 'math_arithmetic', fields: { OP: 'ADD' }, inputs: { A: num(1), B: num(2) } } } }, ...(chain ? { next: { block: chain } } : {}) };
+      }
+      blocks.push({ type: 'event_when_message', fields: { MESSAGE: `m${s}` }, next: { block: chain } });
+    }
+    const json = saved(blocks);
+    const first = performance.now();
+    fromBlockly(json, 'robot');
+    const coldMs = performance.now() - first;
+    const t0 = performance.now();
+    for (let k = 0; k < 20; k++) fromBlockly(json, 'robot');
+    const msPerRun = (performance.now() - t0) / 20;
+    // 25 hats + 250 drive blocks, each with a CM shadow and an arithmetic block holding two shadows.
+    console.log(`[fromBlockly] 1275 blocks: cold ${coldMs.toFixed(1)} ms, warm ${msPerRun.toFixed(2)} ms per conversion`);
+    expect(msPerRun).toBeLessThan(50);
+  });
+
   it('list blocks: add to a list variable, read item #2, remove the first item', () => {
     const list = { block: { type: 'variables_get', fields: { VAR: { id: 'l' } } } };
     const json = saved([hat('h', {

@@ -178,12 +178,15 @@ class Converter {
     }
   }
 
-  /** The expression in value input `name`, or a safe default (with a `missingInput` warning). */
-  input(b: RawBlock, name: string, type: ValueType | 'any', depth: number): Expr {
+  /**
+   * The expression in value input `name`, or a safe default (with a `missingInput` warning): `fallback` when given
+   * (e.g. a for-loop step of 1, so an empty slot cannot make an endless loop), else 0 / '' / false / '#000000'.
+   */
+  input(b: RawBlock, name: string, type: ValueType | 'any', depth: number, fallback?: number): Expr {
     const child = this.connected(b.inputs[name]);
     const e = child && !this.tooDeep(depth + 1, child.id) ? this.expr(child, depth + 1) : null;
     if (e) return e;
-    const d = this.defaultExpr(type, b.id);
+    const d: Expr = fallback !== undefined ? { kind: 'num', value: fallback, blockId: b.id } : this.defaultExpr(type, b.id);
     this.diag('missingInput', b.id, { input: name, value: d.kind === 'str' ? '""' : String((d as { value: unknown }).value) });
     return d;
   }
@@ -371,7 +374,7 @@ class Converter {
       case 'controls_whileUntil':
         return { kind: 'while', until: this.fieldEnum(b, 'MODE', ['WHILE', 'UNTIL']) === 'UNTIL', cond: inp('BOOL', 'boolean'), body: body(), blockId: id };
       case 'controls_for':
-        return { kind: 'for', name: this.variable(b), from: inp('FROM', 'number'), to: inp('TO', 'number'), by: inp('BY', 'number'), body: body(), blockId: id };
+        return { kind: 'for', name: this.variable(b), from: inp('FROM', 'number'), to: inp('TO', 'number'), by: this.input(b, 'BY', 'number', depth, 1), body: body(), blockId: id };
       case 'controls_forEach': return { kind: 'forEach', name: this.variable(b), list: inp('LIST'), body: body(), blockId: id };
       case 'controls_flow_statements':
         return this.fieldEnum(b, 'FLOW', ['BREAK', 'CONTINUE']) === 'BREAK' ? { kind: 'break', blockId: id } : { kind: 'continue', blockId: id };
