@@ -16,11 +16,12 @@ const temp = mkdtempSync(join(tmpdir(), 'ailab-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 function ailab(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', ...env }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', ...env }, timeout: 100_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('ailab CLI', () => {
+// Each case starts Node processes (and the physics engine for `run`); a busy 2-core build machine needs time.
+describe('ailab CLI', { timeout: 120_000 }, () => {
   it('--help lists serve, arenas and run', () => {
     const r = ailab(['--help']);
     expect(r.code).toBe(0);

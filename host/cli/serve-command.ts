@@ -15,6 +15,8 @@ export interface ServeOptions {
   readonly appVersion: string;
   /** A project file to open in the app once it connects. */
   readonly project?: string;
+  /** Built renderer to serve (default: this checkout's dist/renderer). */
+  readonly rendererDir?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function serveCommand(options: ServeOptions, lang: Language): Promi
       port,
       host: options.host,
       dataDir: options.dataDir,
+      rendererDir: options.rendererDir,
       appVersion: options.appVersion,
       openOnConnect: options.project === undefined ? undefined : resolve(options.project),
       // Log lines go to stderr so stdout carries only what scripts parse (`Serving at …`).
@@ -58,7 +61,7 @@ export async function serveCommand(options: ServeOptions, lang: Language): Promi
       }
     }
   }
-  if (!server.rendererBuilt) console.error(`[HostServer] ${t('cli.serve.notBuilt', { dir: 'dist/renderer' })}`);
+  if (!server.rendererBuilt) console.error(`[HostServer] ${t('cli.serve.notBuilt', { dir: options.rendererDir ?? 'dist/renderer' })}`);
 
   let closing = false;
   const shutdown = async (code: number) => {
