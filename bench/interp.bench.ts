@@ -7,7 +7,7 @@
  * All three must agree on every variable of the program, or the bench fails.
  *
  * Prints `interp.speedup_vs_js_interpreter` (JS-Interpreter time / ours; goal ≥ 10) and `interp.slowdown_vs_native`
- * (ours / native), each from the median of several runs after warm-up, plus the raw milliseconds.
+ * (ours / native), each from the fastest of several runs after warm-up, plus the raw milliseconds.
  *
  * The workspace is `examples/compute.ailab` when it exists (the block engineer's example), else the same kind of
  * program built here from Blockly's standard blocks (primes below N with an isPrime(n) procedure over a list of the
@@ -197,11 +197,11 @@ function throughBlockly(json: State): { saved: State; code: string; jsNames: Map
   return { saved, code, jsNames };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1];
-}
-
+/**
+ * Fastest of RUNS timed runs after WARMUP. The minimum, not the median: on a shared build machine other processes
+ * only ever add time, so the fastest run is the best estimate of the code's own cost (observed while writing this:
+ * our median moved between 35 and 190 ms from one bench run to the next at load average 10–14 on 2 cores).
+ */
 function timeRuns<T>(f: () => T): { ms: number; result: T } {
   let result!: T;
   for (let k = 0; k < WARMUP; k++) result = f();
@@ -211,7 +211,7 @@ function timeRuns<T>(f: () => T): { ms: number; result: T } {
     result = f();
     samples.push(performance.now() - t0);
   }
-  return { ms: median(samples), result };
+  return { ms: Math.min(...samples), result };
 }
 
 /** What a run leaves behind: every workspace variable and every printed line. */
@@ -236,6 +236,44 @@ function runOurs(program: Program): Outcome {
   }
   if (interp.state !== 'finished') throw new Error(`[bench] our interpreter ended in state ${interp.state} ${error}`);
   return { variables: interp.variables(), printed };
+}
+
+/**
+ * Median tick (after warm-up) when every thread spends the default step budget: ten scripts, each `forever { set x to (x * 3 + 1) % 1000 }`, so every
+ * thread spends its whole 10 000-statement budget. Stop is handled between ticks, so this bounds how late Stop
+ * can be in the sim worker (the issue asks for ≤ 100 ms).
+ */
+function busyTickMs(): number {
+  const x = (id: string) => ({ kind: 'var', name: 'x', blockId: id }) as const;
+  const num = (value: number) => ({ kind: 'num', value, blockId: 'n' }) as const;
+  const body = [
+    {
+      kind: 'set',
+      name: 'x',
+      blockId: 'set',
+      value: { kind: 'binary', op: '%', blockId: 'mod', left: { kind: 'binary', op: '+', blockId: 'add', left: { kind: 'binary', op: '*', blockId: 'mul', left: x('x'), right: num(3) }, right: num(1) }, right: num(1000) },
+    },
+  ] as const;
+  const program = {
+    irVersion: 1,
+    target: 'robot',
+    variables: ['x'],
+    procedures: [],
+    scripts: Array.from({ length: 10 }, (_, k) => ({ trigger: { kind: 'start' }, blockId: `hat${k}`, body: [{ kind: 'forever', blockId: `f${k}`, body }] })),
+  } as unknown as Program;
+  const devices = new FakeDevices();
+  const interp = new Interpreter(program, devices, { random: createRandom(1) });
+  interp.start();
+  const samples: number[] = [];
+  for (let k = 0; k < 200; k++) {
+    const t0 = performance.now();
+    devices.sample();
+    interp.tick(k * 20);
+    samples.push(performance.now() - t0);
+  }
+  interp.stop();
+  const steady = samples.slice(50).sort((a, b) => a - b);
+  return steady[steady.length >> 1];
 }
 
 function main(): void {
@@ -279,7 +317,7 @@ function main(): void {
     jsiResult = runJsi();
     jsiSamples.push(performance.now() - t0);
   }
-  const jsiMs = median(jsiSamples);
+  const jsiMs = Math.min(...jsiSamples);
 
   // Same answer three ways: every variable and every printed line (Blockly's generator leaves unassigned
   // variables undefined; we start them at 0, so undefined reads as 0 above).
@@ -295,6 +333,7 @@ function main(): void {
   console.log(`BENCH ${JSON.stringify({ name: 'interp.native_ms', value: +nat.ms.toFixed(3), unit: 'ms' })}`);
   console.log(`BENCH ${JSON.stringify({ name: 'interp.speedup_vs_js_interpreter', value: +(jsiMs / ours.ms).toFixed(1), unit: 'x' })}`);
   console.log(`BENCH ${JSON.stringify({ name: 'interp.slowdown_vs_native', value: +(ours.ms / nat.ms).toFixed(1), unit: 'x' })}`);
+  console.log(`BENCH ${JSON.stringify({ name: 'interp.busy_tick_ms_10_threads_median', value: +busyTickMs().toFixed(2), unit: 'ms' })}`);
 }
 
 main();
