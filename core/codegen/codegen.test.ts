@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromBlockly, type Expr, type Program, type Stmt } from '../program';
-import { toJavaScript, toPython } from './index';
+import { toJavaScript, toJavaScriptWithMap, toPython, toPythonWithMap } from './index';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const goldenDir = new URL('./__golden__/', import.meta.url);
@@ -86,5 +86,22 @@ describe('code view details a student would notice', () => {
     ]));
     expect(js).toContain('  await robot.driveCm(20, 50);\n  robot.setMotors(10, 50);\n');
     expect(toPython(prog([{ kind: 'command', op: 'robot.driveCm', args: [n(20), n(50)], blockId: '' }]))).toContain('    robot.drive_cm(20, 50)\n');
+  });
+
+  it('each code line knows the block it came from, so the running block can be highlighted in the code view', () => {
+    const project = JSON.parse(readFileSync(new URL('../../examples/square.ailab', import.meta.url), 'utf8'));
+    const { program } = fromBlockly(project.workspace, project.target);
+    const repeat = program.scripts[0].body[0] as Extract<Stmt, { kind: 'repeat' }>;
+    const drive = repeat.body[1];
+    for (const [{ text, lineBlockIds }, needle, hatLine] of [
+      [toJavaScriptWithMap(program), 'await robot.driveCm(30, 50);', 'when.started(async () => {'],
+      [toPythonWithMap(program), 'robot.drive_cm(30, 50)', 'def on_start():'],
+    ] as const) {
+      const lines = text.split('\n');
+      expect(lineBlockIds.length).toBe(lines.length - 1);
+      expect(lineBlockIds[lines.findIndex((l) => l.trim() === needle)]).toBe(drive.blockId);
+      expect(lineBlockIds[lines.findIndex((l) => l.trim() === hatLine)]).toBe(program.scripts[0].blockId);
+      expect(lineBlockIds[0]).toBe('');
+    }
   });
 });

@@ -65,12 +65,22 @@ export interface Lang {
   listOp(op: string, list: string, args: readonly Code[], wrap: (c: Code, min: number) => string): string;
 }
 
-export function emitProgram(program: Program, lang: Lang): string {
+/** Generated text plus, for each line (index 0 = line 1), the id of the block it came from ('' for none). */
+export interface GeneratedCode {
+  readonly text: string;
+  readonly lineBlockIds: readonly string[];
+}
+
+export function emitProgram(program: Program, lang: Lang): GeneratedCode {
   return new Emitter(program, lang).run();
 }
 
 class Emitter {
   private readonly out: string[] = [];
+  /** Block id of each line in `out`. */
+  private readonly outBlocks: string[] = [];
+  /** Block id the next emitted lines belong to. */
+  private currentBlock = '';
   private readonly names: Names;
   private readonly procNames: Names;
   private readonly globalsSet: Set<string>;
@@ -106,44 +116,57 @@ class Emitter {
     return variables.filter((v) => !params.has(v) || usedOutside.has(v));
   }
 
-  run(): string {
+  run(): GeneratedCode {
     const { program, lang } = this;
-    this.out.push(...lang.header(program));
+    this.push(...lang.header(program));
     const globals = this.declaredGlobals();
     if (globals.length) {
-      this.out.push(...lang.globals(globals.map((v) => this.names.get(v))));
-      this.out.push('');
+      this.push(...lang.globals(globals.map((v) => this.names.get(v))));
+      this.push('');
     }
-    for (const proc of program.procedures) { this.procedure(proc); this.out.push(''); }
+    for (const proc of program.procedures) { this.procedure(proc); this.push(''); }
     const counts = new Map<string, number>();
     for (const script of program.scripts) {
       const base = lang.scriptName(script);
       const n = (counts.get(base) ?? 0) + 1;
       counts.set(base, n);
       this.script(script, n === 1 ? base : `${base}${n}`);
-      this.out.push('');
+      this.push('');
     }
-    while (this.out.length && this.out[this.out.length - 1] === '') this.out.pop();
-    return this.out.join('\n') + '\n';
+    while (this.out.length && this.out[this.out.length - 1] === '') { this.out.pop(); this.outBlocks.pop(); }
+    return { text: this.out.join('\n') + '\n', lineBlockIds: this.outBlocks };
+  }
+
+  /** Lines without a block (header, globals, blank lines). */
+  private push(...lines: string[]) {
+    for (const l of lines) { this.out.push(l); this.outBlocks.push(''); }
   }
 
   private line(depth: number, text: string) {
-    this.out.push(this.lang.indent.repeat(depth) + text);
+    // A construct may span lines (a Python decorator and its def): each gets the block.
+    for (const l of text.split('\n')) {
+      this.out.push(this.lang.indent.repeat(depth) + l);
+      this.outBlocks.push(this.currentBlock);
+    }
   }
 
   private procedure(proc: Procedure) {
+    this.currentBlock = proc.blockId;
     const params = proc.params.map((p) => this.names.get(p));
     this.line(0, this.lang.procedureOpen(this.procNames.get(proc.name), params));
     this.globalDecl(proc.body, new Set(proc.params), 1);
     this.body(proc.body, 1, proc.result !== null);
+    this.currentBlock = proc.blockId;
     if (proc.result) this.line(1, this.lang.ret(this.expr(proc.result).text));
     this.close(0, 'function');
   }
 
   private script(script: Script, fnName: string) {
+    this.currentBlock = script.blockId;
     this.line(0, this.lang.scriptOpen(script, fnName));
     this.globalDecl(script.body, new Set(), 1);
     this.body(script.body, 1);
+    this.currentBlock = script.blockId;
     this.close(0, 'script');
   }
 
@@ -177,6 +200,7 @@ class Emitter {
   }
 
   private stmt(s: Stmt, depth: number) {
+    this.currentBlock = s.blockId;
     const L = this.lang;
     const e = (x: Expr) => this.expr(x).text;
     const end = L.stmtEnd;
@@ -186,10 +210,12 @@ class Emitter {
       case 'change': this.line(depth, L.change(this.names.get(s.name), e(s.by))); return;
       case 'if':
         s.branches.forEach((b, i) => {
+          this.currentBlock = s.blockId;
           this.line(depth, i === 0 ? L.ifOpen(e(b.cond)) : L.elseIf(e(b.cond)));
           this.body(b.body, depth + 1);
         });
-        if (s.else) { this.line(depth, L.elseOpen); this.body(s.else, depth + 1); }
+        if (s.else) { this.currentBlock = s.blockId; this.line(depth, L.elseOpen); this.body(s.else, depth + 1); }
+        this.currentBlock = s.blockId;
         this.close(depth, 'block');
         return;
       case 'repeat':
@@ -197,6 +223,7 @@ class Emitter {
         this.repeatDepth++;
         this.body(s.body, depth + 1);
         this.repeatDepth--;
+        this.currentBlock = s.blockId;
         this.close(depth, 'block');
         return;
       case 'forever': this.line(depth, L.foreverOpen); break;
@@ -222,6 +249,7 @@ class Emitter {
     }
     // Loops: body then close.
     this.body(s.body, depth + 1);
+    this.currentBlock = s.blockId;
     this.close(depth, 'block');
   }
 

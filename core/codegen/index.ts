@@ -1,3 +1,4 @@
 /** core/codegen public API: IR → read-only JavaScript / Python text for the code view. */
-export { toJavaScript } from './javascript';
-export { toPython } from './python';
+export { toJavaScript, toJavaScriptWithMap } from './javascript';
+export { toPython, toPythonWithMap } from './python';
+export type { GeneratedCode } from './emit';

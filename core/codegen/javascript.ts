@@ -4,7 +4,7 @@
  * become 0-based indexing where the code indexes an array directly (`items[i - 1]`).
  */
 import type { Program } from '../program/ir';
-import { emitProgram, literal, minusOne, type Code, type Lang } from './emit';
+import { emitProgram, literal, minusOne, type Code, type GeneratedCode, type Lang } from './emit';
 import { JS_RESERVED } from './names';
 
 const ATOM = 18;
@@ -136,5 +136,10 @@ const javascript: Lang = {
 
 /** JavaScript text of a program, for the read-only code view. */
 export function toJavaScript(program: Program): string {
+  return emitProgram(program, javascript).text;
+}
+
+/** JavaScript text with the block id of every line (for highlighting the running block's line in the code view). */
+export function toJavaScriptWithMap(program: Program): GeneratedCode {
   return emitProgram(program, javascript);
 }

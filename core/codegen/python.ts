@@ -5,7 +5,7 @@
  * a list directly (`items[i - 1]`, `items[-1]`).
  */
 import type { Program } from '../program/ir';
-import { emitProgram, literal, minusOne, type Code, type Lang } from './emit';
+import { emitProgram, literal, minusOne, type Code, type GeneratedCode, type Lang } from './emit';
 import { PY_RESERVED, snakeCase } from './names';
 
 const ATOM = 13;
@@ -148,5 +148,10 @@ const python: Lang = {
 
 /** Python text of a program, for the read-only code view. */
 export function toPython(program: Program): string {
+  return emitProgram(program, python).text;
+}
+
+/** Python text with the block id of every line (for highlighting the running block's line in the code view). */
+export function toPythonWithMap(program: Program): GeneratedCode {
   return emitProgram(program, python);
 }

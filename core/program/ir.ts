@@ -22,6 +22,10 @@ export type BinaryOp =
   | '==' | '!=' | '<' | '<=' | '>' | '>='
   | 'and' | 'or';
 
+/**
+ * Unary operators. Trigonometry works in degrees, as Blockly's math_trig block does: sin/cos/tan take degrees,
+ * asin/acos/atan return degrees. 'pow10' is 10^x; 'ln' is the natural logarithm.
+ */
 export type UnaryOp =
   | 'not' | 'neg' | 'abs' | 'sqrt' | 'round' | 'floor' | 'ceil'
   | 'sin' | 'cos' | 'tan' | 'asin' | 'acos' | 'atan' | 'ln' | 'log10' | 'exp' | 'pow10';
