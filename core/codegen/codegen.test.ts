@@ -104,4 +104,15 @@ describe('code view details a student would notice', () => {
       expect(lineBlockIds[0]).toBe('');
     }
   });
+
+  it('a variable and a block of your own with the same name get different identifiers', () => {
+    const p: Program = {
+      irVersion: 1, target: 'robot', variables: ['score'],
+      procedures: [{ name: 'score', params: [], body: [], result: null, returnsValue: false, blockId: '' }],
+      scripts: [{ trigger: { kind: 'start' }, blockId: '', body: [{ kind: 'set', name: 'score', value: n(1), blockId: '' }, { kind: 'callProc', name: 'score', args: [], blockId: '' }] }],
+    };
+    const js = toJavaScript(p);
+    expect(js).toContain('async function score2() {');
+    expect(js).toContain('  score = 1;\n  await score2();');
+  });
 });

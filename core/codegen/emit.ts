@@ -82,12 +82,10 @@ class Emitter {
   /** Block id the next emitted lines belong to. */
   private currentBlock = '';
   private readonly names: Names;
-  private readonly procNames: Names;
   private readonly globalsSet: Set<string>;
 
   constructor(private readonly program: Program, private readonly lang: Lang) {
     this.names = new Names(lang.reserved);
-    this.procNames = this.names;
     for (const id of ['robot', 'drone', 'kit', 'clock', 'when', 'text', 'lists', 'wait', 'broadcast']) this.names.reserve(id);
     this.globalsSet = new Set(program.variables);
   }
@@ -153,7 +151,7 @@ class Emitter {
   private procedure(proc: Procedure) {
     this.currentBlock = proc.blockId;
     const params = proc.params.map((p) => this.names.get(p));
-    this.line(0, this.lang.procedureOpen(this.procNames.get(proc.name), params));
+    this.line(0, this.lang.procedureOpen(this.names.get(proc.name, 'procedure'), params));
     this.globalDecl(proc.body, new Set(proc.params), 1);
     this.body(proc.body, 1, proc.result !== null);
     this.currentBlock = proc.blockId;
@@ -241,7 +239,7 @@ class Emitter {
         return;
       }
       case 'listOp': this.line(depth, L.listOp(s.op, this.names.get(s.name), s.args.map((a) => this.expr(a)), (c, m) => this.wrap(c, m))); return;
-      case 'callProc': this.line(depth, L.callStmt(this.procNames.get(s.name), s.args.map(e))); return;
+      case 'callProc': this.line(depth, L.callStmt(this.names.get(s.name, 'procedure'), s.args.map(e))); return;
       case 'return': this.line(depth, L.ret(s.value ? e(s.value) : null)); return;
       case 'broadcast': this.line(depth, L.broadcast(e(s.message))); return;
       case 'log': this.line(depth, L.log(e(s.value))); return;
@@ -278,7 +276,7 @@ class Emitter {
       case 'unary': return L.unary(x.op, sub(x.arg));
       case 'ternary': return L.ternary(sub(x.cond), sub(x.then), sub(x.else));
       case 'random': return L.random(this.expr(x.min).text, this.expr(x.max).text);
-      case 'call': return L.call(this.procNames.get(x.name), x.args.map((a) => this.expr(a).text));
+      case 'call': return L.call(this.names.get(x.name, 'procedure'), x.args.map((a) => this.expr(a).text));
       case 'builtin': {
         const args = x.args.map((a) => this.expr(a));
         const known = Object.prototype.hasOwnProperty.call(BUILTINS, x.name);

@@ -9,9 +9,13 @@ export class Names {
 
   constructor(private readonly reserved: ReadonlySet<string>) {}
 
-  /** The identifier for `name` (stable: the same name always gives the same identifier). */
-  get(name: string): string {
-    const known = this.byName.get(name);
+  /**
+   * The identifier for `name` (stable: the same name always gives the same identifier). `kind` keeps a variable
+   * and a procedure of the same name apart (Blockly allows both).
+   */
+  get(name: string, kind: 'variable' | 'procedure' = 'variable'): string {
+    const key = `${kind}:${name}`;
+    const known = this.byName.get(key);
     if (known !== undefined) return known;
     let base = name.trim().replace(/[^\p{L}\p{N}_]+/gu, '_');
     if (base === '' || /^\p{N}/u.test(base)) base = `_${base}`;
@@ -19,7 +23,7 @@ export class Names {
     let id = base;
     for (let i = 2; this.used.has(id); i++) id = `${base}${i}`;
     this.used.add(id);
-    this.byName.set(name, id);
+    this.byName.set(key, id);
     return id;
   }
 
