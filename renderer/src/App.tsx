@@ -21,7 +21,7 @@ import type { HostResult } from '../../core/contracts/host';
 import type { Language } from '../../core/i18n';
 import type { Value } from '../../core/program/ir';
 import type { RuntimeEvent } from '../../core/runtime/types';
-import { SIM_SPEEDS, type SimRunState, type SimSpeed } from '../../core/contracts/sim-worker';
+import type { SimRunState } from '../../core/contracts/sim-worker';
 import { HostCallError, type HostClient } from './host-client';
 import { rememberLanguage } from './i18n';
 import { BlocklyEditor, type EditorHandle, type WorkspaceJson } from './editor/BlocklyEditor';
@@ -31,7 +31,7 @@ import { THEME_NAMES, type ThemeName } from './editor/blockly-setup';
 import { Modal } from './components/Modal';
 import { checkUpload, displayName, fileNameFor } from './projects/project-files';
 import { SimController } from './sim/sim-controller';
-import { StageSlot, CAMERAS, type CameraName, arenaChoices } from './stage-slot';
+import { ArenaPicker, arenaOptions, CameraPicker, ResetButton, SpeedButtons, Stage, type CameraMode } from './stage';
 
 const APP_VERSION = '0.1.0';
 /** Unsaved work is written as a draft this often (ms); a crash loses at most this much. */
@@ -98,8 +98,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
   const [notice, setNotice] = useState<string | null>(null);
   const [code, setCode] = useState<GeneratedCode | null>(null);
   const [runState, setRunState] = useState<SimRunState>('idle');
-  const [speed, setSpeed] = useState<SimSpeed>(1);
-  const [camera, setCamera] = useState<CameraName>('orbit');
+  const [camera, setCamera] = useState<CameraMode>('orbit');
   const [variables, setVariables] = useState<Record<string, Value>>({});
   const [log, setLog] = useState<LogLine[]>([]);
   const [ready, setReady] = useState(false);
@@ -163,7 +162,6 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
   // Runtime errors are shown in the current language: re-apply them after a language switch.
   useEffect(() => {
     showRunErrors();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [language]);
 
   // ---- workspace changes → dirty + code view --------------------------------------------------------------
@@ -186,8 +184,15 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
     regenerate(json, docRef.current.project.target);
   }, [regenerate]);
 
+  const discardOwnDraft = useCallback(() => {
+    void host.call('project.discardDraft', { draftId: draftIdRef.current }).catch(() => undefined);
+    draftIdRef.current = newDraftId();
+  }, [host]);
+
   /** Puts a document into the editor; `dirtyFromStart` marks restored drafts / old versions as unsaved. */
   const openDoc = useCallback((path: string | null, project: Project, dirtyFromStart = false) => {
+    // The work being replaced was either saved or given up by the student: its draft goes.
+    discardOwnDraft();
     editorRef.current?.load(project.workspace as WorkspaceJson);
     const json = editorRef.current?.save() ?? {};
     workspaceRef.current = json;
@@ -201,7 +206,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
     sim.stop();
     regenerate(json, project.target);
     editorRef.current?.zoomToFit();
-  }, [regenerate, sim]);
+  }, [discardOwnDraft, regenerate, sim]);
 
   /** The project as it would be saved now. */
   const currentProject = useCallback((): Project => {
@@ -286,10 +291,6 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
   }, [currentProject, host, t]);
 
   // ---- project actions ------------------------------------------------------------------------------------
-  const discardOwnDraft = useCallback(() => {
-    void host.call('project.discardDraft', { draftId: draftIdRef.current }).catch(() => undefined);
-    draftIdRef.current = newDraftId();
-  }, [host]);
 
   const createNew = useCallback((target: TargetKitName) => {
     setDialog({ kind: 'none' });
@@ -390,7 +391,10 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
 
   const setKit = useCallback((target: TargetKitName) => {
     setDoc((d) => {
-      const project = { ...d.project, target };
+      // Keep the arena if it suits the new kit, else take the kit's first arena (a drone has no line track).
+      const suits = arenaOptions(target, languageRef.current).filter((a) => a.suits).map((a) => a.id);
+      const arenaId = suits.includes(d.project.sim.arenaId) ? d.project.sim.arenaId : (suits[0] ?? d.project.sim.arenaId);
+      const project = { ...d.project, target, sim: { ...d.project.sim, arenaId } };
       setLiveKey(docKey(workspaceRef.current, project));
       regenerate(workspaceRef.current, target);
       return { ...d, project };
@@ -448,7 +452,6 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
       offState();
       offVars();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sim, addLog]);
 
   const run = useCallback(() => {
@@ -465,9 +468,8 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
       return;
     }
     sim.load(program, d.project.sim.arenaId, d.project.sim.seed);
-    sim.setSpeed(speed);
     sim.run();
-  }, [addLog, sim, speed, t]);
+  }, [addLog, sim, t]);
 
   const stop = useCallback(() => {
     sim.stop();
@@ -564,7 +566,6 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
   }, [onWorkspaceChange, run, stop]);
 
   // ---- render ---------------------------------------------------------------------------------------------
-  const arenas = arenaChoices(kit, language);
   const running = runState === 'running';
   const paused = runState === 'paused';
   return (
@@ -578,8 +579,8 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
           </span>
         </div>
         <div className="group" aria-label={t('project.menu')}>
-          <button onClick={() => guard(() => { discardOwnDraft(); setDialog({ kind: 'new' }); })}>📄 {t('project.new')}</button>
-          <button onClick={() => guard(() => { discardOwnDraft(); void showOpen(); })}>📂 {t('project.open')}</button>
+          <button onClick={() => guard(() => setDialog({ kind: 'new' }))}>📄 {t('project.new')}</button>
+          <button onClick={() => guard(() => void showOpen())}>📂 {t('project.open')}</button>
           <button onClick={() => void save()} title="Ctrl+S">💾 {t('project.save')}</button>
           <button onClick={() => void saveAs()} title="Ctrl+Shift+S">{t('project.saveAs')}</button>
           <button onClick={() => void showHistory()}>🕘 {t('project.history')}</button>
@@ -595,34 +596,19 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
             {paused ? `▶ ${t('run.resume')}` : `⏸ ${t('run.pause')}`}
           </button>
           <button data-testid="step" onClick={() => sim.step()} disabled={!paused}>⏭ {t('run.step')}</button>
-          <button onClick={() => sim.reset()}>⟲ {t('run.reset')}</button>
+          <ResetButton controller={sim} />
           <span className="run-state" data-testid="run-state">{t(`run.state.${runState}`)}</span>
         </div>
         <div className="group">
-          <label>
-            {t('run.speed')}
-            <select value={speed} onChange={(e) => { const s = Number(e.target.value) as SimSpeed; setSpeed(s); sim.setSpeed(s); }}>
-              {SIM_SPEEDS.map((s) => <option key={s} value={s}>×{s}</option>)}
-            </select>
-          </label>
+          <SpeedButtons controller={sim} />
           <label>
             {t('project.kit')}
             <select data-testid="kit" value={kit} onChange={(e) => setKit(e.target.value as TargetKitName)}>
               {(['robot', 'drone', 'sensorkit'] as const).map((k) => <option key={k} value={k}>{t(`project.kit.${k}`)}</option>)}
             </select>
           </label>
-          <label>
-            {t('run.arena')}
-            <select data-testid="arena" value={doc.project.sim.arenaId} onChange={(e) => setArena(e.target.value)}>
-              {arenas.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-            </select>
-          </label>
-          <label>
-            {t('run.camera')}
-            <select value={camera} onChange={(e) => setCamera(e.target.value as CameraName)}>
-              {CAMERAS.map((c) => <option key={c} value={c}>{t(`run.camera.${c}`)}</option>)}
-            </select>
-          </label>
+          <ArenaPicker value={doc.project.sim.arenaId} kit={kit} onChange={setArena} />
+          <CameraPicker value={camera} onChange={setCamera} />
           <label>
             {t('app.theme')}
             <select data-testid="theme" value={theme} onChange={(e) => setTheme(e.target.value as ThemeName)}>
@@ -645,7 +631,9 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
           <BlocklyEditor ref={editorRef} kit={kit} language={language} theme={theme} onChange={onWorkspaceChange} onReady={onEditorReady} />
         </div>
         <div className="right">
-          <StageSlot controller={sim} arenaId={doc.project.sim.arenaId} camera={camera} />
+          <section className="panel stage-panel">
+            <Stage controller={sim} arenaId={doc.project.sim.arenaId} camera={camera} />
+          </section>
           <CodeView code={code} />
           <WatchPanel variables={variables} log={log} />
         </div>
@@ -714,7 +702,9 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
           <p>{t('project.unsaved.body', { name })}</p>
           <div className="actions">
             <button className="primary" onClick={() => { const then = dialog.then; setDialog({ kind: 'none' }); void save(then); }}>{t('project.unsaved.save')}</button>
-            <button onClick={() => { const then = dialog.then; setDialog({ kind: 'none' }); discardOwnDraft(); setLiveKey(docRef.current.savedKey); dirtyRef.current = false; then(); }}>{t('project.unsaved.discard')}</button>
+            {/* "Don't save" only lets the action go ahead: the work is dropped (and its draft discarded) when another
+                project actually replaces it, so a cancelled or failed open loses nothing. */}
+            <button onClick={() => { const then = dialog.then; setDialog({ kind: 'none' }); then(); }}>{t('project.unsaved.discard')}</button>
             <button onClick={() => setDialog({ kind: 'none' })}>{t('app.cancel')}</button>
           </div>
         </Modal>
