@@ -3,12 +3,14 @@
  * Prints `sim.rtf.1_robot` and `sim.rtf.4_robots` (sim seconds per wall second; goals ≥ 300 and ≥ 100).
  *
  * Uses `examples/line-follow.ailab` through `fromBlockly` when both exist, else the same program built as IR here.
- * Each figure is the median of 5 runs after 3 warm-up runs (JIT and WASM tier-up). Trace frames are not kept, as in
- * `ailab run`; the state hash is computed every tick as always.
+ * Each figure is the median of 5 runs after 3 warm-up runs (JIT and WASM tier-up); best and worst are logged too,
+ * with the load average, because build machines are shared and a busy neighbour halves the figure. Trace frames are
+ * not kept, as in `ailab run`; the state hash is computed every tick as always.
  *
  *   node --import tsx bench/sim.bench.ts
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Program } from '../core/program/ir';
 import { runHeadless } from '../core/sim/headless';
@@ -43,11 +45,12 @@ async function rtf(program: Program, robotCount: number): Promise<{ value: numbe
     const s = await runHeadless({ program, arenaId: 'line-track', seed: 1, seconds: SIM_SECONDS, robotCount });
     const wall = (performance.now() - t0) / 1000;
     hash = s.stateHash;
-    if (process.env.BENCH_VERBOSE) console.log(`[bench] run ${i}: ${(wall * 1000).toFixed(1)} ms`);
     if (i >= 0) samples.push(s.simSeconds / wall);
   }
   samples.sort((a, b) => a - b);
-  return { value: Math.round(samples[Math.floor(samples.length / 2)]), hash };
+  const median = Math.round(samples[Math.floor(samples.length / 2)]);
+  console.log(`[bench] ${robotCount} robot(s): median ${median}x, best ${Math.round(samples[samples.length - 1])}x, worst ${Math.round(samples[0])}x (sim s per wall s)`);
+  return { value: median, hash };
 }
 
 await initPhysics();
@@ -57,4 +60,4 @@ const one = await rtf(program, 1);
 console.log(`BENCH ${JSON.stringify({ name: 'sim.rtf.1_robot', value: one.value, unit: 'x' })}`);
 const four = await rtf(program, 4);
 console.log(`BENCH ${JSON.stringify({ name: 'sim.rtf.4_robots', value: four.value, unit: 'x' })}`);
-console.log(`[bench] hashes: 1 robot ${one.hash}, 4 robots ${four.hash}`);
+console.log(`[bench] hashes: 1 robot ${one.hash}, 4 robots ${four.hash}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);

@@ -81,7 +81,8 @@ export function atan2(y: number, x: number): number {
   const ay = Math.abs(y);
   let a = ay <= ax ? atanKernel(ay / ax) : HALF_PI - atanKernel(ax / ay);
   if (x < 0) a = PI - a;
-  return y < 0 ? -a : a;
+  // Signed zero as Math.atan2: y = −0 on the negative x axis gives −π.
+  return y < 0 || (y === 0 && 1 / y < 0) ? -a : a;
 }
 
 /** Radians → degrees. */

@@ -13,7 +13,7 @@ import type { Completion } from '../device/completion';
 import { DONE } from '../device/completion';
 import type { ColourName, Robot, RobotReadings } from '../device/robot';
 import type { Pose2D } from './arena';
-import { DT_MS, DT_S, GROUP_DYNAMIC, GROUP_STATIC, groupsOf, queryOnly, type SimContext } from './context';
+import { DT_MS, DT_S, GROUP_DYNAMIC, GROUP_FLOOR, GROUP_STATIC, queryOnly, type SimContext } from './context';
 import { atan2, DEG_TO_RAD, RAD_TO_DEG, sinCosDeg, wrapDeg180, wrapDeg360 } from './det-math';
 import type { SimRandom } from './random';
 
@@ -129,7 +129,8 @@ export class VirtualRobot implements Robot {
     this.body = ctx.physics.createRigidBody(desc);
     this.collider = ctx.physics.createCollider(
       R.ColliderDesc.cuboid(g.widthM / 2, g.heightM / 2, g.lengthM / 2).setDensity(460).setFriction(0.3).setRestitution(0)
-        .setCollisionGroups(groupsOf(GROUP_DYNAMIC)),
+        // The body floats above the floor (wheels are modelled by velocity), so skip the floor pair entirely.
+        .setCollisionGroups(((GROUP_DYNAMIC << 16) | (0xffff & ~GROUP_FLOOR)) >>> 0),
       this.body,
     );
     this.x = start.x;
