@@ -561,6 +561,14 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
       inputNumber: (id: string, input: string) => Number(ws()?.getBlockById(id)?.getInputTargetBlock(input)?.getFieldValue('NUM')),
       /** The block's visible label text (changes with the language). */
       blockText: (id: string) => ws()?.getBlockById(id)?.toString() ?? null,
+      /** Text of the block's warning bubble (runtime error or diagnostic), or null. */
+      warningText: (id: string) => {
+        const block = ws()?.getBlockById(id) as Blockly.BlockSvg | null;
+        const icon = block?.getIcon(Blockly.icons.IconType.WARNING) as Blockly.icons.WarningIcon | undefined;
+        return icon?.getText() ?? null;
+      },
+      /** Ids of the blocks drawn highlighted now (the running blocks). */
+      highlightedBlocks: () => ws()?.getAllBlocks(false).filter((b) => (b as Blockly.BlockSvg).getSvgRoot().classList.contains('blocklyHighlighted')).map((b) => b.id) ?? [],
       dirty: () => dirtyRef.current,
     });
   }, [onWorkspaceChange, run, stop]);
