@@ -35,8 +35,6 @@ export interface SimContext {
   readonly physics: RAPIER.World;
   readonly arena: Arena;
   readonly floor: FloorMap;
-  /** Handles of colliders that never move (walls, fixed obstacles); the floor is not among them. */
-  readonly staticHandles: ReadonlySet<number>;
   /** Device time now, ms. */
   timeMs(): number;
   emit(event: SimEvent): void;

@@ -91,17 +91,15 @@ export class SimWorld {
     this.physics = new RAPIER.World({ x: 0, y: -9.81, z: 0 });
     this.physics.timestep = DT_S;
     this.floor = new FloorMap(arena);
-    const staticHandles = new Set<number>();
     const ctx: SimContext = {
       rapier: RAPIER,
       physics: this.physics,
       arena,
       floor: this.floor,
-      staticHandles,
       timeMs: () => this.tickCount * DT_MS,
       emit: (event) => this.emitSim(event),
     };
-    this.buildStatics(staticHandles);
+    this.buildStatics();
 
     const robots: VirtualRobot[] = [];
     const drones: VirtualDrone[] = [];
@@ -235,16 +233,14 @@ export class SimWorld {
 
   // ---- internals ------------------------------------------------------------------------------------------------
 
-  private buildStatics(staticHandles: Set<number>): void {
+  private buildStatics(): void {
     const R = RAPIER;
     const a = this.arena;
     const w = this.physics;
     // Floor slab, a little larger than the arena. Robots float above it (see robot.ts); cubes rest on it.
-    const floor = w.createCollider(R.ColliderDesc.cuboid(a.width / 2 + 1, 0.05, a.depth / 2 + 1).setTranslation(a.width / 2, -0.05, a.depth / 2).setFriction(0.6).setCollisionGroups(groupsOf(GROUP_FLOOR)));
-    void floor;
+    w.createCollider(R.ColliderDesc.cuboid(a.width / 2 + 1, 0.05, a.depth / 2 + 1).setTranslation(a.width / 2, -0.05, a.depth / 2).setFriction(0.6).setCollisionGroups(groupsOf(GROUP_FLOOR)));
     for (const wall of a.walls) {
-      const c = w.createCollider(R.ColliderDesc.cuboid(wall.w / 2, wall.h / 2, wall.d / 2).setTranslation(wall.x, wall.h / 2, wall.z).setFriction(0.3).setCollisionGroups(groupsOf(GROUP_STATIC)));
-      staticHandles.add(c.handle);
+      w.createCollider(R.ColliderDesc.cuboid(wall.w / 2, wall.h / 2, wall.d / 2).setTranslation(wall.x, wall.h / 2, wall.z).setFriction(0.3).setCollisionGroups(groupsOf(GROUP_STATIC)));
     }
     for (const p of a.props) {
       const half = p.size / 2;
@@ -256,8 +252,7 @@ export class SimWorld {
         w.createCollider(desc.setDensity(400).setCollisionGroups(groupsOf(GROUP_DYNAMIC)), body);
         this.props.push({ id: p.id, body });
       } else {
-        const c = w.createCollider(desc.setTranslation(p.x, half, p.z).setCollisionGroups(groupsOf(GROUP_STATIC)));
-        staticHandles.add(c.handle);
+        w.createCollider(desc.setTranslation(p.x, half, p.z).setCollisionGroups(groupsOf(GROUP_STATIC)));
       }
     }
   }
