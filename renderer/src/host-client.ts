@@ -30,7 +30,7 @@ export class HostCallError extends Error {
   }
 }
 
-type Reply = { ok: true; result: unknown } | { ok: false; error: unknown };
+export type Reply = { ok: true; result: unknown } | { ok: false; error: unknown };
 
 /** Shape of `window.lab` as the Electron preload exposes it. */
 export type LabBridge = {
@@ -43,7 +43,7 @@ declare global {
   }
 }
 
-interface Transport {
+export interface Transport {
   request(method: HostMethod, params: unknown): Promise<Reply>;
   onEvent(listener: (event: string, payload: unknown) => void): () => void;
   readonly kind: 'electron' | 'websocket';
@@ -52,7 +52,10 @@ interface Transport {
 /** Requests that take longer than this fail with `clientTimeout` (a save of a large project is well under 1 s). */
 const REQUEST_TIMEOUT_MS = 30_000;
 
-class WebSocketTransport implements Transport {
+/** Opens a socket; the default is the browser's `WebSocket` (tests pass another implementation of the same shape). */
+export type SocketFactory = (url: string) => WebSocket;
+
+export class WebSocketTransport implements Transport {
   readonly kind = 'websocket' as const;
   private socket: WebSocket | null = null;
   private opening: Promise<WebSocket> | null = null;
@@ -61,13 +64,16 @@ class WebSocketTransport implements Transport {
   private readonly listeners = new Set<(event: string, payload: unknown) => void>();
   private backoffMs = 500;
 
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly createSocket: SocketFactory = (u) => new WebSocket(u),
+  ) {}
 
   private open(): Promise<WebSocket> {
-    if (this.socket && this.socket.readyState === WebSocket.OPEN) return Promise.resolve(this.socket);
+    if (this.socket && this.socket.readyState === 1 /* OPEN */) return Promise.resolve(this.socket);
     if (this.opening) return this.opening;
     this.opening = new Promise<WebSocket>((resolve, reject) => {
-      const ws = new WebSocket(this.url);
+      const ws = this.createSocket(this.url);
       ws.onopen = () => {
         this.socket = ws;
         this.opening = null;
@@ -149,7 +155,7 @@ class WebSocketTransport implements Transport {
   }
 }
 
-class ElectronTransport implements Transport {
+export class ElectronTransport implements Transport {
   readonly kind = 'electron' as const;
   constructor(private readonly lab: LabBridge) {}
   async request(method: HostMethod, params: unknown): Promise<Reply> {
