@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { newProject } from '../../core/contracts/project';
-import { startServer, type RunningServer } from './start-server';
+import { startServer, WS_MAX_IN_FLIGHT, type RunningServer } from './start-server';
 
 let dataDir: string;
 let rendererDir: string;
@@ -217,6 +217,42 @@ describe('the host contract over WebSocket', () => {
       second.close();
     } finally {
       await other.close();
+    }
+  });
+
+  it('a WebSocket handshake naming another Host is refused (DNS rebinding)', async () => {
+    expect(await handshakeStatus({ host: `attacker.example:${server.port}` })).toBe(403);
+  });
+
+  it('a client flooding requests gets "busy" answers beyond the in-flight limit, and every request an answer', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = await startServer({
+      port: 0,
+      dataDir,
+      rendererDir,
+      log: quiet,
+      services: { 'app.info': async () => (await gate, { version: '1', shell: 'browser', platform: 'test', projectsDir: '/p' }) } as never,
+    });
+    try {
+      const ws = new WebSocket(`${slow.url.replace('http', 'ws')}api/ws`);
+      await new Promise((resolve) => ws.once('open', resolve));
+      const answers: { id: number; ok: boolean; error?: { code: string } }[] = [];
+      const all = new Promise<void>((resolve) =>
+        ws.on('message', (d) => {
+          answers.push(JSON.parse(String(d)));
+          if (answers.length === WS_MAX_IN_FLIGHT + 8) resolve();
+        }),
+      );
+      for (let id = 1; id <= WS_MAX_IN_FLIGHT + 8; id++) ws.send(JSON.stringify({ id, method: 'app.info', params: {} }));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(answers.map((a) => a.error?.code)).toEqual(Array(8).fill('busy'));
+      release();
+      await all;
+      expect(answers.filter((a) => a.ok)).toHaveLength(WS_MAX_IN_FLIGHT);
+      ws.close();
+    } finally {
+      await slow.close();
     }
   });
 });

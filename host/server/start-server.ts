@@ -9,11 +9,12 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import type { WebSocket } from 'ws';
-import { HOST_EVENTS, type HostEvent, type HostServices } from '../../core/contracts/host';
+import { HOST_EVENTS, WS_NO_ID, type HostEvent, type HostServices } from '../../core/contracts/host';
 import { PROJECT_MAX_BYTES } from '../../core/contracts/project';
 import { translate } from '../../core/i18n';
 import { createHostServices } from '../services/create-host-services';
-import { dispatchFrame } from './ws-dispatch';
+import { dispatchFrame, type WsResponse } from './ws-dispatch';
+import { HostException } from '../services/host-error';
 import { hostChecker, isLoopbackBind, originAllowed, securityHeaders } from './security';
 
 /** `dist/renderer` of this checkout (what `npm run build:renderer` writes). */
@@ -21,6 +22,9 @@ export const DEFAULT_RENDERER_DIR = resolve(fileURLToPath(new URL('../../dist/re
 /** Largest WebSocket frame accepted: a maximal project plus room for the envelope. Bigger frames close the socket. */
 export const WS_MAX_FRAME_BYTES = PROJECT_MAX_BYTES + 256 * 1024;
 export const WS_PATH = '/api/ws';
+/** Requests one socket may have in flight; more are answered `busy` at once (a runaway client cannot queue unbounded
+ *  work). The renderer has a handful at most. */
+export const WS_MAX_IN_FLIGHT = 32;
 
 export interface ServerOptions {
   /** TCP port; 0 picks a free one. */
@@ -72,6 +76,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let hostAllowed: (h: string | undefined) => boolean = () => false;
   let ownHost = '127.0.0.1';
 
+  // Registered before our hooks: its own onRequest hook marks upgrade requests so that a refused upgrade's socket is
+  // destroyed after the 403 (otherwise it lingers and close() waits for it).
+  await app.register(fastifyWebsocket, { options: { maxPayload: options.maxFrameBytes ?? WS_MAX_FRAME_BYTES } });
   app.addHook('onRequest', async (request, reply) => {
     if (!hostAllowed(request.headers.host)) {
       log(`[HostServer] refused request for host ${JSON.stringify(request.headers.host ?? '')}`);
@@ -85,7 +92,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return payload;
   });
 
-  await app.register(fastifyWebsocket, { options: { maxPayload: options.maxFrameBytes ?? WS_MAX_FRAME_BYTES } });
 
   const sockets = new Set<WebSocket>();
   let pendingOpen = options.openOnConnect;
@@ -97,6 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
     });
     scope.get(WS_PATH, { websocket: true }, (socket) => {
+      let inFlight = 0;
       sockets.add(socket);
       if (pendingOpen !== undefined) {
         socket.send(JSON.stringify({ event: 'project.openRequested', payload: { path: pendingOpen } }));
@@ -106,11 +113,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.on('error', (err) => log(`[HostServer] socket error: ${err.message}`));
       socket.on('message', (data, isBinary) => {
         if (isBinary) {
-          socket.send(JSON.stringify({ id: -1, ok: false, error: { code: 'badFrame', params: { detail: 'binary frame' }, message: 'binary frames are not accepted' } }));
+          socket.send(JSON.stringify({ id: WS_NO_ID, ok: false, error: new HostException('badFrame', { detail: 'binary frame' }).toJSON() }));
           return;
         }
         const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+        if (inFlight >= WS_MAX_IN_FLIGHT) {
+          socket.send(JSON.stringify(busyResponse(text)));
+          return;
+        }
+        inFlight++;
         void dispatchFrame(text, services, log).then((response) => {
+          inFlight--;
           if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(response));
         });
       });
@@ -160,6 +173,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await app.close();
     },
   };
+}
+
+/** The `busy` answer to a frame, echoing its id when it has one. */
+function busyResponse(text: string): WsResponse {
+  let id = WS_NO_ID;
+  try {
+    const raw = JSON.parse(text) as { id?: unknown };
+    if (typeof raw?.id === 'number' && Number.isInteger(raw.id) && raw.id >= 0) id = raw.id;
+  } catch {
+    // not JSON: answered without an id
+  }
+  return { id, ok: false, error: new HostException('busy').toJSON() };
 }
 
 function notBuiltPage(rendererDir: string): string {

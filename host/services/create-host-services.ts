@@ -15,7 +15,7 @@ import { writeFileAtomic, nodeFileIo, type FileIo } from './atomic-write';
 import { dataLayout } from './data-dir';
 import { HostException, errnoDetail, isErrno } from './host-error';
 import { checkProject, readCapped, readProjectFile, serializeProject } from './project-file';
-import { resolveProjectPath } from './project-paths';
+import { isInside, resolveProjectPath } from './project-paths';
 
 /** Versions kept per file in the history; older ones are deleted on save. */
 export const HISTORY_KEEP = 20;
@@ -127,16 +127,30 @@ export function createHostServices(options: HostServicesOptions): HostServices {
 
   const titleFor = (project: Project, fullPath: string) => project.meta.title.trim() || basename(fullPath, extname(fullPath));
 
-  async function keepVersion(fullPath: string, content: Buffer): Promise<void> {
+  /** Copies the file's current content into its history (streamed copy: the old file may be large). */
+  async function keepVersion(fullPath: string): Promise<void> {
     const folder = historyFolder(fullPath);
     await fs.mkdir(folder, { recursive: true });
     // Sortable id: UTC time to the millisecond + a per-process sequence (two saves in one millisecond stay apart).
     const stamp = now().toISOString().replace(/[-:.]/g, '').replace('T', '_').replace('Z', '');
     const id = `${stamp}_${process.pid}_${String(historySeq++).padStart(4, '0')}`;
     await fs.writeFile(join(folder, 'path.txt'), `${fullPath}\n`);
-    await writeFileAtomic(join(folder, `${id}.ailab`), content, nodeFileIo);
+    const temp = join(folder, `.${id}.tmp`);
+    try {
+      await fs.copyFile(fullPath, temp);
+      await fs.rename(temp, join(folder, `${id}.ailab`));
+    } finally {
+      await fs.rm(temp, { force: true });
+    }
     const versions = (await listVersionFiles(folder)).map((v) => v.name);
     for (const old of versions.slice(HISTORY_KEEP)) await fs.rm(join(folder, old), { force: true });
+  }
+
+  /** True when the file at `fullPath` already holds exactly `text` (only read when the sizes agree). */
+  async function sameContent(fullPath: string, size: number, text: string): Promise<boolean> {
+    const bytes = Buffer.from(text);
+    if (size !== bytes.length) return false;
+    return (await fs.readFile(fullPath)).equals(bytes);
   }
 
   /** Version files of one history folder, newest first. */
@@ -228,21 +242,23 @@ export function createHostServices(options: HostServicesOptions): HostServices {
       }
       return serial(fullPath, async () => {
         const folder = dirname(fullPath);
-        if (folder === layout.projectsDir || folder.startsWith(layout.projectsDir)) await fs.mkdir(folder, { recursive: true });
-        let previous: Buffer | null = null;
+        if (folder === layout.projectsDir || isInside(folder, layout.projectsDir)) await fs.mkdir(folder, { recursive: true });
+        let previousSize: number | null = null;
         try {
-          previous = await fs.readFile(fullPath);
+          const stat = await fs.stat(fullPath);
+          if (!stat.isFile()) throw new HostException('notAFile', { path });
+          previousSize = stat.size;
         } catch (err) {
-          if (isErrno(err, 'EISDIR')) throw new HostException('notAFile', { path });
+          if (err instanceof HostException) throw err;
           if (!isErrno(err, 'ENOENT')) throw new HostException('saveFailed', { path, detail: errnoDetail(err) });
         }
         try {
           await writeFileAtomic(fullPath, text, io, async () => {
             // The old content goes to history once the new content is safely on disk and before it replaces the file.
-            if (previous !== null && !previous.equals(Buffer.from(text))) await keepVersion(fullPath, previous);
+            if (previousSize !== null && !(await sameContent(fullPath, previousSize, text))) await keepVersion(fullPath);
           });
         } catch (err) {
-          if (isErrno(err, 'ENOENT') && previous === null) throw new HostException('folderNotFound', { path });
+          if (isErrno(err, 'ENOENT') && previousSize === null) throw new HostException('folderNotFound', { path });
           throw new HostException('saveFailed', { path, detail: errnoDetail(err) });
         }
         log(`[Host] saved ${fullPath} (${Buffer.byteLength(text)} bytes)`);

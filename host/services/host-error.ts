@@ -26,6 +26,7 @@ export type HostErrorCode =
   | 'unknownMethod'
   | 'invalidParams'
   | 'badFrame'
+  | 'busy'
   | 'internal';
 
 type Params = Record<string, string | number>;

@@ -69,8 +69,16 @@ export function parseProjectText(text: string, shownPath: string): Project {
   return checkProject(raw, shownPath);
 }
 
-/** The checks of `parseProjectText` for an already-parsed value. */
-export function checkProject(raw: unknown, shownPath: string): Project {
+/**
+ * The checks of `parseProjectText` for an already-parsed value. `migrations` and `currentVersion` default to this
+ * build's; tests pass others to exercise the migration path before a version 2 exists.
+ */
+export function checkProject(
+  raw: unknown,
+  shownPath: string,
+  migrations: Readonly<Record<number, (raw: RawProject) => RawProject>> = PROJECT_MIGRATIONS,
+  currentVersion: number = PROJECT_SCHEMA_VERSION,
+): Project {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as RawProject).format !== 'ailab-project') {
     throw new HostException('projectWrongFormat', { path: shownPath });
   }
@@ -79,11 +87,11 @@ export function checkProject(raw: unknown, shownPath: string): Project {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new HostException('projectInvalid', { path: shownPath, detail: 'schemaVersion' });
   }
-  if (version > PROJECT_SCHEMA_VERSION) {
-    throw new HostException('projectTooNew', { path: shownPath, fileVersion: version, supportedVersion: PROJECT_SCHEMA_VERSION });
+  if (version > currentVersion) {
+    throw new HostException('projectTooNew', { path: shownPath, fileVersion: version, supportedVersion: currentVersion });
   }
-  for (let v = version; v < PROJECT_SCHEMA_VERSION; v++) {
-    const migrate = PROJECT_MIGRATIONS[v];
+  for (let v = version; v < currentVersion; v++) {
+    const migrate = migrations[v];
     if (!migrate) throw new HostException('projectInvalid', { path: shownPath, detail: `no migration from schemaVersion ${v}` });
     current = { ...migrate(current), schemaVersion: v + 1 };
   }
