@@ -5,6 +5,9 @@
 import type { ColourName } from '../device/robot';
 import type { Arena, Zone } from './arena';
 
+/** Grid cell size for line lookups, metres. */
+const GRID_M = 0.1;
+
 export class FloorMap {
   /** Per segment: ax, az, dx, dz, 1/|d|², halfWidth² — flattened. */
   private readonly segments: Float64Array;
@@ -14,6 +17,15 @@ export class FloorMap {
   private readonly maxX: number;
   private readonly minZ: number;
   private readonly maxZ: number;
+  /**
+   * Uniform grid over the lines' bounding box (cells of GRID_M): for cell c, segment indices
+   * cellSegments[cellStart[c] … cellStart[c + 1]) are those whose width-grown bounding box overlaps the cell, so a
+   * query tests a handful of segments instead of all of them.
+   */
+  private readonly cols: number;
+  private readonly rows: number;
+  private readonly cellStart: Int32Array;
+  private readonly cellSegments: Int32Array;
   private readonly zones: readonly Zone[];
   private readonly wallBoxes: Float64Array;
   /** Footprints of everything that never moves (walls and fixed props), minX, minZ, maxX, maxZ flattened. */
@@ -41,6 +53,19 @@ export class FloorMap {
     this.segmentCount = segs.length / 6;
     this.minX = minX - maxHalf; this.maxX = maxX + maxHalf;
     this.minZ = minZ - maxHalf; this.maxZ = maxZ + maxHalf;
+    this.cols = this.segmentCount ? Math.max(1, Math.ceil((this.maxX - this.minX) / GRID_M)) : 0;
+    this.rows = this.segmentCount ? Math.max(1, Math.ceil((this.maxZ - this.minZ) / GRID_M)) : 0;
+    const cells: number[][] = Array.from({ length: this.cols * this.rows }, () => []);
+    for (let i = 0, o = 0; i < this.segmentCount; i++, o += 6) {
+      const half = Math.sqrt(segs[o + 5]);
+      const ax = segs[o], az = segs[o + 1], bx = ax + segs[o + 2], bz = az + segs[o + 3];
+      const c0 = this.col(Math.min(ax, bx) - half), c1 = this.col(Math.max(ax, bx) + half);
+      const r0 = this.row(Math.min(az, bz) - half), r1 = this.row(Math.max(az, bz) + half);
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) cells[r * this.cols + c].push(i);
+    }
+    this.cellStart = new Int32Array(cells.length + 1);
+    for (let c = 0; c < cells.length; c++) this.cellStart[c + 1] = this.cellStart[c] + cells[c].length;
+    this.cellSegments = Int32Array.from(cells.flat());
     this.zones = arena.zones;
     const boxes: number[] = [];
     for (const w of arena.walls) boxes.push(w.x - w.w / 2, w.z - w.d / 2, w.x + w.w / 2, w.z + w.d / 2);
@@ -53,7 +78,9 @@ export class FloorMap {
   onLine(x: number, z: number): boolean {
     if (x < this.minX || x > this.maxX || z < this.minZ || z > this.maxZ) return false;
     const s = this.segments;
-    for (let i = 0, o = 0; i < this.segmentCount; i++, o += 6) {
+    const cell = this.row(z) * this.cols + this.col(x);
+    for (let k = this.cellStart[cell], end = this.cellStart[cell + 1]; k < end; k++) {
+      const o = this.cellSegments[k] * 6;
       const px = x - s[o], pz = z - s[o + 1];
       const dx = s[o + 2], dz = s[o + 3];
       let t = (px * dx + pz * dz) * s[o + 4];
@@ -62,6 +89,16 @@ export class FloorMap {
       if (ex * ex + ez * ez <= s[o + 5]) return true;
     }
     return false;
+  }
+
+  private col(x: number): number {
+    const c = Math.floor((x - this.minX) / GRID_M);
+    return c < 0 ? 0 : c >= this.cols ? this.cols - 1 : c;
+  }
+
+  private row(z: number): number {
+    const r = Math.floor((z - this.minZ) / GRID_M);
+    return r < 0 ? 0 : r >= this.rows ? this.rows - 1 : r;
   }
 
   /** The topmost zone (last in the arena's list) containing (x, z), or null. */

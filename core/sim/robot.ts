@@ -107,6 +107,9 @@ export class VirtualRobot implements Robot {
   private readonly bumperShape: RAPIER.Cuboid;
   private readonly hullShape: RAPIER.Cuboid;
   private readonly queryPos = { x: 0, y: 0, z: 0 };
+  /** Reused velocity vectors (rapier copies them), so a step allocates nothing for control. */
+  private readonly linvel = { x: 0, y: 0, z: 0 };
+  private readonly angvel = { x: 0, y: 0, z: 0 };
 
   constructor(
     private readonly ctx: SimContext,
@@ -313,8 +316,12 @@ export class VirtualRobot implements Robot {
     }
     const v = (vl + vr) / 2;
     const spinCw = (vl - vr) / g.trackM;
-    this.body.setLinvel({ x: this.fx * v, y: 0, z: this.fz * v }, true);
-    this.body.setAngvel({ x: 0, y: -spinCw, z: 0 }, true);
+    const lin = this.linvel, ang = this.angvel;
+    lin.x = this.fx * v;
+    lin.z = this.fz * v;
+    ang.y = -spinCw;
+    this.body.setLinvel(lin, true);
+    this.body.setAngvel(ang, true);
   }
 
   /** Reads the pose back after the physics step, updates contacts, finishes actions and tones. */

@@ -68,3 +68,28 @@ describe('built-in arenas', () => {
     expect(course.zones.some((z) => z.id === 'landing-pad')).toBe(true);
   });
 });
+
+describe('floor map', () => {
+  it('answers "on the line" exactly as a check against every tape segment would', () => {
+    const track = arenaById('line-track')!;
+    const floor = new FloorMap(track);
+    const [line] = track.lines;
+    const pts = line.points;
+    const bruteForce = (x: number, z: number) => pts.some(([ax, az], i) => {
+      const [bx, bz] = pts[(i + 1) % pts.length];
+      const dx = bx - ax, dz = bz - az;
+      const t = Math.max(0, Math.min(1, ((x - ax) * dx + (z - az) * dz) / (dx * dx + dz * dz)));
+      const ex = x - ax - t * dx, ez = z - az - t * dz;
+      return ex * ex + ez * ez <= (line.width / 2) ** 2;
+    });
+    let onCount = 0;
+    for (let x = -0.1; x <= 3.1; x += 0.0037) {
+      for (let z = -0.1; z <= 2.1; z += 0.0041) {
+        const expected = bruteForce(x, z);
+        if (expected) onCount++;
+        if (floor.onLine(x, z) !== expected) expect({ x, z, on: floor.onLine(x, z) }).toEqual({ x, z, on: expected });
+      }
+    }
+    expect(onCount).toBeGreaterThan(1000);
+  });
+});
