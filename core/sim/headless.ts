@@ -8,6 +8,7 @@
 import { translateBoth } from '../i18n/index';
 import type { Program, TargetKit } from '../program/ir';
 import type { RuntimeErrorInfo, StopReason } from '../runtime/types';
+import type { Arena } from './arena';
 import { ARENAS, arenaById } from './arenas/index';
 import { DT_MS, type SimEvent } from './context';
 import { wrapDeg360 } from './det-math';
@@ -17,7 +18,10 @@ import type { SimTrace } from './trace';
 
 export interface HeadlessOptions {
   readonly program: Program;
+  /** A built-in arena id (`ARENAS`); with `arena` set, only the name reported for that data. */
   readonly arenaId: string;
+  /** Arena data to use instead of a built-in one (a lesson unit's own arena). */
+  readonly arena?: Arena;
   readonly seed: number;
   /** Longest run, seconds of device time (rounded to whole 20 ms ticks). */
   readonly seconds: number;
@@ -80,11 +84,12 @@ export class UnknownArenaError extends Error {
 }
 
 export async function runHeadless(options: HeadlessOptions): Promise<RunSummary> {
-  if (!arenaById(options.arenaId)) throw new UnknownArenaError(options.arenaId);
+  if (!options.arena && !arenaById(options.arenaId)) throw new UnknownArenaError(options.arenaId);
   const robotCount = Math.max(1, Math.floor(options.robotCount ?? 1));
   const session = await SimSession.create({
     program: options.program,
     arenaId: options.arenaId,
+    arena: options.arena,
     seed: options.seed,
     robotCount,
     kit: options.kit,

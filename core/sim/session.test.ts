@@ -113,3 +113,16 @@ describe('sim session (world + interpreter)', () => {
     expect((err as UnknownArenaError).localized.en).toContain('line-track');
   });
 });
+
+describe('lesson-unit arenas', () => {
+  it('runs on arena data a unit brings instead of a built-in id', async () => {
+    const base = (await import('./arenas/index')).arenaById('open-floor')!;
+    const unitArena = { ...base, id: 'unit-1-corridor', walls: [...base.walls, { x: 1, z: 1.0, w: 2, d: 0.05, h: 0.2 }] };
+    const p = program([command('robot.driveCm', num(100), num(100))]);
+    const s = await runHeadless({ program: p, arenaId: unitArena.id, arena: unitArena, seed: 1, seconds: 10, keepTrace: true });
+    // The extra wall across the floor at z = 1.0 (face at 1.025) stops the robot 7.5 cm short of it.
+    expect(s.robots[0].z).toBeGreaterThan(1.09);
+    expect(s.robots[0].z).toBeLessThan(1.11);
+    expect(s.trace!.frames.at(-1)!.robots[0].wallContact).toBe(true);
+  });
+});
