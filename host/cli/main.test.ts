@@ -60,6 +60,20 @@ describe('ailab CLI', { timeout: 120_000 }, () => {
     }
   });
 
+  it('serve on a port that is taken says so and exits 1', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const r = ailab(['serve', '--port', String(port), '--data-dir', join(temp, 'busy-data')]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`Port ${port} is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('run twice with the same arena, seed and seconds prints the same stateHash', () => {
     const args = ['run', FIXTURE, '--arena', 'open-floor', '--seed', '1', '--seconds', '5', '--json'];
     const first = ailab(args);

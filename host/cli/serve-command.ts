@@ -50,7 +50,12 @@ export async function serveCommand(options: ServeOptions, lang: Language): Promi
       server = await start(0);
     }
   } else {
-    server = await start(options.port ?? 0);
+    try {
+      server = await start(options.port ?? 0);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'EADDRINUSE') throw new Error(t('cli.serve.portInUse', { port: options.port ?? 0 }));
+      throw err;
+    }
   }
   // Tests and scripts parse this exact English line; keep it stable.
   console.log(`Serving at ${server.url}`);
