@@ -40,8 +40,9 @@ export interface SimSessionOptions {
   readonly kit?: TargetKit;
   /** Interpreter statements per thread per tick (default: the interpreter's, 10 000). */
   readonly stepBudget?: number;
-  /** Record a trace frame every tick (default true). */
+  /** Record a trace frame every tick (default true), at most `traceLimit` frames/events (default 30 minutes). */
   readonly trace?: boolean;
+  readonly traceLimit?: number;
   readonly createInterpreter?: InterpreterFactory;
 }
 
@@ -70,7 +71,7 @@ export class SimSession {
     const arena = options.arena ?? options.arenaId;
     if (!arena) throw new Error('[SimSession] arenaId or arena is required');
     const kit = options.kit ?? options.program.target;
-    this.world = new SimWorld({ arena, seed: options.seed, kit, count: options.robotCount ?? 1, trace: options.trace });
+    this.world = new SimWorld({ arena, seed: options.seed, kit, count: options.robotCount ?? 1, trace: options.trace, traceLimit: options.traceLimit });
     const factory = options.createInterpreter ?? defaultFactory;
     this.interpreters = this.world.deviceSets.map((devices, agent) => {
       const interp = factory(options.program, devices, {

@@ -29,3 +29,25 @@ describe('run trace for lesson checks', () => {
     expect(s.trace!.events.some((e) => e.source === 'runtime' && e.event.type === 'highlight')).toBe(false);
   });
 });
+
+describe('trace limit', () => {
+  it('stops keeping frames and events past the limit, says so, and still hashes every tick', async () => {
+    const { SimWorld } = await import('./world');
+    const limited = new SimWorld({ arena: 'open-floor', seed: 1, traceLimit: 100 });
+    const full = new SimWorld({ arena: 'open-floor', seed: 1 });
+    for (const w of [limited, full]) {
+      w.robots[0].setMotors(20, 25);
+      for (let i = 0; i < 300; i++) {
+        w.deviceSets[0].sample();
+        w.step();
+      }
+    }
+    expect(limited.trace.frames).toHaveLength(100);
+    expect(limited.trace.truncated).toBe(true);
+    expect(full.trace.frames).toHaveLength(300);
+    expect(full.trace.truncated).toBe(false);
+    expect(limited.stateHash).toBe(full.stateHash);
+    limited.free();
+    full.free();
+  });
+});

@@ -51,4 +51,9 @@ export type TraceEvent =
 export interface SimTrace {
   readonly frames: TraceFrame[];
   readonly events: TraceEvent[];
+  /**
+   * True once the run outgrew the trace limit (`SimWorldOptions.traceLimit`): frames and events after that point
+   * were not kept (the hash still covers every tick). Keeps a long live session from growing without bound.
+   */
+  truncated: boolean;
 }

@@ -24,7 +24,7 @@ import { createSimRandom, type SimRandom } from './random';
 import { ROBOT_GEOMETRY, VirtualRobot } from './robot';
 import { VirtualSensorKit } from './sensor-kit';
 import type { BodySnapshot, DroneSnapshot, Quat, RobotSnapshot, Snapshot, Vec3 } from './snapshot';
-import type { DroneFrame, RobotFrame, SimTrace, TraceFrame } from './trace';
+import type { DroneFrame, RobotFrame, SimTrace, TraceEvent, TraceFrame } from './trace';
 
 export { DT_MS, DT_S } from './context';
 export type { SimEvent } from './context';
@@ -49,9 +49,17 @@ export interface SimWorldOptions {
   readonly kit?: TargetKit;
   /** Robots (or drones) in the world, one per program copy; default 1. The sensor kit is always one. */
   readonly count?: number;
-  /** Record a trace frame every tick (default true). Benchmarks and UI previews may turn it off. */
+  /** Record a trace frame every tick and the events (default true). Benchmarks and UI previews may turn it off. */
   readonly trace?: boolean;
+  /**
+   * Most trace frames, and most trace events, kept (default 90 000 each: 30 minutes at 50 ticks a second, some tens
+   * of MB). Past it `trace.truncated` is set and recording stops; the hash still covers every tick.
+   */
+  readonly traceLimit?: number;
 }
+
+/** Default `traceLimit`: 30 minutes of frames. */
+export const DEFAULT_TRACE_LIMIT = 90_000;
 
 /** The world of one run. */
 export class SimWorld {
@@ -63,13 +71,17 @@ export class SimWorld {
   readonly kit: VirtualSensorKit | null;
   /** One device set per program copy (agent), in robot/drone order. */
   readonly deviceSets: readonly SimDeviceSet[];
-  readonly trace: SimTrace = { frames: [], events: [] };
+  readonly trace: SimTrace = { frames: [], events: [], truncated: false };
 
   private readonly physics: RAPIER.World;
   private readonly floor: FloorMap;
   private readonly props: { id: string; body: RAPIER.RigidBody }[] = [];
   private readonly hash = new StateHash();
-  private readonly recordTrace: boolean;
+  /** The `trace` option: keep frames and events at all. */
+  private readonly traceEnabled: boolean;
+  /** Still appending frames (false once the limit is reached). */
+  private recordTrace: boolean;
+  private readonly traceLimit: number;
   private readonly listeners = new Set<(event: SimEvent) => void>();
   private readonly zoneScratch: string[] = [];
   private readonly zoneArrays = new Map<string, readonly string[]>();
@@ -84,7 +96,9 @@ export class SimWorld {
     this.arena = arena;
     this.seed = options.seed;
     this.kitKind = options.kit ?? 'robot';
-    this.recordTrace = options.trace ?? true;
+    this.traceEnabled = options.trace ?? true;
+    this.recordTrace = this.traceEnabled;
+    this.traceLimit = Math.max(0, Math.floor(options.traceLimit ?? DEFAULT_TRACE_LIMIT));
     const count = Math.max(1, Math.floor(options.count ?? 1));
     const random = createSimRandom(options.seed);
 
@@ -162,7 +176,7 @@ export class SimWorld {
   /** Records a runtime event of agent `agent` in the trace (the session calls this). */
   recordRuntimeEvent(agent: number, event: RuntimeEvent): void {
     if (event.type === 'highlight') return;
-    this.trace.events.push({ source: 'runtime', agent, event });
+    this.pushEvent({ source: 'runtime', agent, event });
   }
 
   /** Subscribe to simulator events (rings passed, auto-landing…); returns an unsubscribe function. */
@@ -257,8 +271,14 @@ export class SimWorld {
     }
   }
 
+  private pushEvent(event: TraceEvent): void {
+    if (!this.traceEnabled) return;
+    if (this.trace.events.length < this.traceLimit) this.trace.events.push(event);
+    else this.trace.truncated = true;
+  }
+
   private emitSim(event: SimEvent): void {
-    this.trace.events.push({ source: 'sim', event });
+    this.pushEvent({ source: 'sim', event });
     for (const l of this.listeners) l(event);
   }
 
@@ -321,7 +341,11 @@ export class SimWorld {
     }
     if (robotFrames && droneFrames) {
       const frame: TraceFrame = { timeMs: this.timeMs, robots: robotFrames, drones: droneFrames };
-      this.trace.frames.push(frame);
+      if (this.trace.frames.length < this.traceLimit) this.trace.frames.push(frame);
+      else {
+        this.trace.truncated = true;
+        this.recordTrace = false;
+      }
     }
   }
 }
