@@ -53,8 +53,8 @@ describe.skipIf(!existsSync(CHROMIUM))('browser-mode security in Chromium', { ti
   it('the Content-Security-Policy stops inline script; the app own scripts run', async () => {
     const page = await browser.newPage();
     await page.goto(app.url);
-    await page.waitForFunction(() => (window as { externalRan?: boolean }).externalRan === true);
-    expect(await page.evaluate(() => (window as { inlineRan?: boolean }).inlineRan ?? false)).toBe(false);
+    await page.waitForFunction(() => (globalThis as { externalRan?: boolean }).externalRan === true);
+    expect(await page.evaluate(() => (globalThis as { inlineRan?: boolean }).inlineRan ?? false)).toBe(false);
     await page.close();
   });
 
@@ -75,7 +75,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser-mode security in Chromium', { ti
     const page = await browser.newPage();
     const response = await page.goto(`http://rebind.test:${app.port}/`);
     expect(response?.status()).toBe(403);
-    expect(await page.evaluate(() => (window as { externalRan?: boolean }).externalRan ?? false)).toBe(false);
+    expect(await page.evaluate(() => (globalThis as { externalRan?: boolean }).externalRan ?? false)).toBe(false);
     await page.close();
   });
 });
