@@ -255,4 +255,15 @@ describe('the host contract over WebSocket', () => {
       await slow.close();
     }
   });
+
+  it('listening on ::1 (IPv6 loopback) prints a bracketed URL that works', async () => {
+    const v6 = await startServer({ port: 0, host: '::1', dataDir, rendererDir, log: quiet }).catch(() => null);
+    if (!v6) return; // no IPv6 on this machine
+    try {
+      expect(v6.url).toMatch(/^http:\/\/\[::1\]:\d+\/$/);
+      expect((await fetch(v6.url)).status).toBe(200);
+    } finally {
+      await v6.close();
+    }
+  });
 });

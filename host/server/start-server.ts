@@ -153,7 +153,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   hostAllowed = hostChecker(bindHost, port, options.allowedHosts);
-  const urlHost = isLoopbackBind(bindHost) || bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+  // The address to print: all-interfaces binds are reached locally through 127.0.0.1; IPv6 literals need brackets.
+  const urlHost = bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
   ownHost = `${urlHost}:${port}`;
   const url = `http://${ownHost}/`;
   log(`[HostServer] listening on ${bindHost}:${port}, renderer ${rendererBuilt ? rendererDir : 'NOT BUILT'}, data ${options.dataDir}`);
