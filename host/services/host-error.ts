@@ -6,28 +6,31 @@
 import type { HostError } from '../../core/contracts/host';
 import { translate } from '../../core/i18n';
 
-export type HostErrorCode =
-  | 'fileNotFound'
-  | 'notAFile'
-  | 'notAProjectFile'
-  | 'pathOutsideProjects'
-  | 'badFileName'
-  | 'folderNotFound'
-  | 'projectTooLarge'
-  | 'projectNotJson'
-  | 'projectWrongFormat'
-  | 'projectTooNew'
-  | 'projectInvalid'
-  | 'readFailed'
-  | 'saveFailed'
-  | 'draftNotFound'
-  | 'versionNotFound'
-  | 'dialogUnavailable'
-  | 'unknownMethod'
-  | 'invalidParams'
-  | 'badFrame'
-  | 'busy'
-  | 'internal';
+/** Every code a host error can carry; each has `error.<code>` in both languages of the `host` namespace. */
+export const HOST_ERROR_CODES = [
+  'fileNotFound',
+  'notAFile',
+  'notAProjectFile',
+  'pathOutsideProjects',
+  'badFileName',
+  'folderNotFound',
+  'projectTooLarge',
+  'projectNotJson',
+  'projectWrongFormat',
+  'projectTooNew',
+  'projectInvalid',
+  'readFailed',
+  'saveFailed',
+  'draftNotFound',
+  'versionNotFound',
+  'dialogUnavailable',
+  'unknownMethod',
+  'invalidParams',
+  'badFrame',
+  'busy',
+  'internal',
+] as const;
+export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
 
 type Params = Record<string, string | number>;
 
