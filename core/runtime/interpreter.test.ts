@@ -364,6 +364,22 @@ describe('events', () => {
     expect(logs()).toEqual(['begin', 'begin', 'end']);
   });
 
+  it('a listener that broadcasts mid-tick restarts the receiver cleanly, even the script that is running', () => {
+    const { interp, devices, logs } = setup(
+      ir.program([ir.script({ kind: 'message', message: 'go' }, [ir.log(ir.str('one')), ir.log(ir.str('two'))]), ir.script(start, [ir.broadcast('go')])]),
+    );
+    let restarted = false;
+    interp.onDidEmit((e) => {
+      if (e.type === 'log' && e.text === 'one' && !restarted) {
+        restarted = true;
+        interp.broadcast('go');
+      }
+    });
+    runTicks(interp, devices, 5);
+    // "one" (restart requested here, so "two" does not run in that slice), then the restarted run: "one", "two".
+    expect(logs()).toEqual(['one', 'one', 'two']);
+  });
+
   it('broadcast from outside (the UI) starts receivers on the next tick', () => {
     const { interp, devices, logs } = setup(
       ir.program([ir.script({ kind: 'message', message: 'hello' }, [ir.log(ir.str('got it'))])]),

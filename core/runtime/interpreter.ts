@@ -622,7 +622,8 @@ export class Interpreter implements InterpreterApi {
             break;
           case COMMAND: {
             const c = this.command(i, S.splice(S.length - i.a, i.a));
-            if (!this.isActive()) return;
+            // A listener may have stopped the run or restarted this thread (broadcast from the UI) meanwhile.
+            if (!this.isActive() || t.gen !== gen) return;
             if (c !== null && !this.completed(c, i)) {
               t.completion = c;
               t.waitBlock = i.id;
@@ -633,7 +634,7 @@ export class Interpreter implements InterpreterApi {
           }
           case LOG:
             this.emit({ type: 'log', timeMs: this.now, blockId: i.id, text: toText(S.pop()!) });
-            if (!this.isActive()) return;
+            if (!this.isActive() || t.gen !== gen) return;
             break;
           case BROADCAST:
             this.fireMessage(toText(S.pop()!));
