@@ -23,7 +23,7 @@ export const shell: Bundle = {
     'dialog.filterName': 'AI Lab Studio project',
     'start.electron': 'Starting the desktop app (Electron).',
     'start.building': 'Building {{what}}…',
-    'start.upToDate': '{{what}} is up to date, no rebuild needed.',
+    'start.upToDate': 'No rebuild needed: {{what}} is up to date.',
     'start.buildFailed': 'Building {{what}} failed (exit code {{code}}).',
     'start.browserNoElectron': 'The Electron binary is not available on this computer ({{reason}}); starting browser mode instead: a local server, opened in a Chromium / Chrome / Edge app window (or its address is printed if no browser is found).',
     'start.browserRequested': 'Browser mode requested by AILAB_BROWSER=1.',
