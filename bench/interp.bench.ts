@@ -9,16 +9,16 @@
  * Prints `interp.speedup_vs_js_interpreter` (JS-Interpreter time / ours; goal ≥ 10) and `interp.slowdown_vs_native`
  * (ours / native), each from the fastest of several runs after warm-up, plus the raw milliseconds.
  *
- * The workspace is `examples/compute.ailab` when it exists (the block engineer's example), else the same kind of
- * program built here from Blockly's standard blocks (primes below N with an isPrime(n) procedure over a list of the
- * primes found so far), loaded into and saved by headless Blockly so the JSON is exactly what the editor saves.
- * Both paths go through the real `fromBlockly`.
+ * The program is `examples/compute.ailab` (standard blocks only: primes below 2000 found 20 times with an
+ * is_prime(n) procedure, kept in a list, then summed with for-each). Its workspace is loaded into headless Blockly,
+ * which both saves it back (for the real `fromBlockly`) and generates the JavaScript for (b) and (c).
  *
  *   node --import tsx bench/interp.bench.ts
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import Blockly from 'blockly/core';
 import 'blockly/blocks';
 import { javascriptGenerator } from 'blockly/javascript';
@@ -44,8 +44,6 @@ const JSInterpreter = createRequire(import.meta.url)('js-interpreter') as new (
   init?: (interp: JsInterpreter, globalObject: unknown) => void,
 ) => JsInterpreter;
 
-/** Upper bound of the fallback program (primes below N). */
-const N = 30_000;
 const RUNS = 7;
 /** V8 needs a few runs to optimise the interpreter's dispatch loop and closures (first run ~3× slower). */
 const WARMUP = 6;
@@ -58,129 +56,10 @@ Blockly.common.defineBlocksWithJsonArray(BLOCK_DEFINITIONS as unknown as object[
 // Our hats are custom blocks: in generated JavaScript a hat is just the code of the blocks under it.
 for (const hat of ['event_when_started']) javascriptGenerator.forBlock[hat] = () => '';
 
-/** The fallback workspace: primes below N, counted and summed, using a procedure and a list. */
-function fallbackWorkspace(): State {
-  const v = (name: string) => ({ block: { type: 'variables_get', fields: { VAR: { id: `v_${name}` } } } });
-  const n = (x: number) => ({ shadow: { type: 'math_number', fields: { NUM: x } } });
-  const arith = (op: string, a: State, b: State) => ({ block: { type: 'math_arithmetic', fields: { OP: op }, inputs: { A: a, B: b } } });
-  const compare = (op: string, a: State, b: State) => ({ block: { type: 'logic_compare', fields: { OP: op }, inputs: { A: a, B: b } } });
-  const bool = (b: boolean) => ({ block: { type: 'logic_boolean', fields: { BOOL: b ? 'TRUE' : 'FALSE' } } });
-  const ifReturn = (cond: State, value: boolean, next?: State) => ({
-    block: { type: 'procedures_ifreturn', extraState: '<mutation value="1"></mutation>', inputs: { CONDITION: cond, VALUE: bool(value) }, ...(next ? { next } : {}) },
-  });
-  const isPrime = {
-    type: 'procedures_defreturn',
-    id: 'isPrime',
-    x: 0,
-    y: 0,
-    fields: { NAME: 'isPrime' },
-    extraState: { params: [{ name: 'n', id: 'v_n' }] },
-    inputs: {
-      STACK: {
-        block: {
-          // A counted loop with "get item j", not "for each": Blockly generates `for (var x in list)` for for-each,
-          // which enumerates every key of the list on each call and would make the native baseline slower than us.
-          type: 'controls_for',
-          fields: { VAR: { id: 'v_j' } },
-          inputs: {
-            FROM: n(1),
-            TO: { block: { type: 'lists_length', inputs: { VALUE: v('primes') } } },
-            BY: n(1),
-            DO: {
-              block: {
-                type: 'variables_set',
-                fields: { VAR: { id: 'v_p' } },
-                inputs: {
-                  VALUE: {
-                    block: {
-                      type: 'lists_getIndex',
-                      extraState: '<mutation statement="false" at="true"></mutation>',
-                      fields: { MODE: 'GET', WHERE: 'FROM_START' },
-                      inputs: { VALUE: v('primes'), AT: v('j') },
-                    },
-                  },
-                },
-                next: ifReturn(
-                  compare('GT', arith('MULTIPLY', v('p'), v('p')), v('n')),
-                  true,
-                  ifReturn(compare('EQ', { block: { type: 'math_modulo', inputs: { DIVIDEND: v('n'), DIVISOR: v('p') } } }, n(0)), false),
-                ),
-              },
-            },
-          },
-        },
-      },
-      RETURN: bool(true),
-    },
-  };
-  const main = {
-    type: 'event_when_started',
-    id: 'start',
-    x: 0,
-    y: 400,
-    next: {
-      block: {
-        type: 'variables_set',
-        fields: { VAR: { id: 'v_primes' } },
-        // Starts as [2] so the loop over the primes never runs "from 1 to 0" (Blockly counts down then, and reads
-        // item 1 of an empty list: undefined in JavaScript, a listIndex error for us).
-        inputs: { VALUE: { block: { type: 'lists_create_with', extraState: { itemCount: 1 }, inputs: { ADD0: n(2) } } } },
-        next: {
-          block: {
-            type: 'variables_set',
-            fields: { VAR: { id: 'v_total' } },
-            inputs: { VALUE: n(2) },
-            next: {
-              block: {
-                type: 'controls_for',
-                fields: { VAR: { id: 'v_i' } },
-                inputs: {
-                  FROM: n(3),
-                  TO: n(N - 1),
-                  BY: n(1),
-                  DO: {
-                    block: {
-                      type: 'controls_if',
-                      inputs: {
-                        IF0: { block: { type: 'procedures_callreturn', extraState: { name: 'isPrime', params: ['n'] }, inputs: { ARG0: v('i') } } },
-                        DO0: {
-                          block: {
-                            type: 'lists_setIndex',
-                            extraState: '<mutation at="false"></mutation>',
-                            fields: { MODE: 'INSERT', WHERE: 'LAST' },
-                            inputs: { LIST: v('primes'), TO: v('i') },
-                            next: { block: { type: 'math_change', fields: { VAR: { id: 'v_total' } }, inputs: { DELTA: v('i') } } },
-                          },
-                        },
-                      },
-                    },
-                  },
-                },
-                next: {
-                  block: {
-                    type: 'variables_set',
-                    fields: { VAR: { id: 'v_count' } },
-                    inputs: { VALUE: { block: { type: 'lists_length', inputs: { VALUE: v('primes') } } } },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  };
-  const variables = ['primes', 'total', 'i', 'j', 'p', 'n', 'count'].map((name) => ({ name, id: `v_${name}` }));
-  return { blocks: { languageVersion: 0, blocks: [isPrime, main] }, variables };
-}
-
-function loadWorkspace(): { json: State; source: string } {
-  const file = 'examples/compute.ailab';
-  if (existsSync(file)) {
-    const project = JSON.parse(readFileSync(file, 'utf8')) as { workspace: State };
-    return { json: project.workspace, source: file };
-  }
-  return { json: fallbackWorkspace(), source: `primes below ${N} built in bench/interp.bench.ts (no ${file} yet)` };
+function loadWorkspace(): State {
+  const file = fileURLToPath(new URL('../examples/compute.ailab', import.meta.url));
+  if (!existsSync(file)) throw new Error('[bench] examples/compute.ailab is missing: the interpreter bench measures that program');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { workspace: State }).workspace;
 }
 
 /** Loads `json` into headless Blockly: what Blockly saves back, and the JavaScript its generator makes. */
@@ -277,13 +156,13 @@ function busyTickMs(): number {
 }
 
 function main(): void {
-  const { json, source } = loadWorkspace();
+  const json = loadWorkspace();
   const { saved, code, jsNames } = throughBlockly(json);
   const { program, diagnostics } = fromBlockly(saved, 'robot');
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || program.scripts.length === 0) throw new Error(`[bench] fromBlockly: ${JSON.stringify(errors)} (${program.scripts.length} scripts)`);
   const vars = program.variables;
-  console.log(`[bench] workspace: ${source}; variables: ${vars.join(', ')}`);
+  console.log(`[bench] workspace: examples/compute.ailab; variables: ${vars.join(', ')}`);
   if (process.env.BENCH_SHOW_CODE) console.log(code);
 
   const readBack = `\nreturn [${vars.map((v) => jsNames.get(v) ?? v).join(', ')}];`;
