@@ -116,6 +116,7 @@ export const blocks: Bundle = {
     AILAB_DIAG_DUPLICATE_PROCEDURE: '已经有一个名为“{{name}}”的自制积木，这一个不会被使用。',
     AILAB_DIAG_LIST_NOT_VARIABLE: '要修改的列表必须放一个列表变量。',
     AILAB_DIAG_RETURN_OUTSIDE_PROCEDURE: '“返回”积木只能放在有返回值的自制积木里。',
+    AILAB_DIAG_FLOW_OUTSIDE_LOOP: '“跳出循环”/“继续下一次”只能放在循环里面。',
   },
   en: {
     AILAB_CAT_EVENTS: 'Events',
@@ -225,5 +226,6 @@ export const blocks: Bundle = {
     AILAB_DIAG_DUPLICATE_PROCEDURE: 'A block of your own called "{{name}}" already exists; this one is not used.',
     AILAB_DIAG_LIST_NOT_VARIABLE: 'A block that changes a list needs a list variable.',
     AILAB_DIAG_RETURN_OUTSIDE_PROCEDURE: 'A "return" block only works inside a block of your own that returns a value.',
+    AILAB_DIAG_FLOW_OUTSIDE_LOOP: '"break out" / "continue with next" only work inside a loop.',
   },
 };

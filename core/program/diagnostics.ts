@@ -31,7 +31,9 @@ export type DiagnosticCode =
   /** A list block that changes a list must name a list variable. */
   | 'listNotVariable'
   /** A `return` block outside a procedure that returns a value. */
-  | 'returnOutsideProcedure';
+  | 'returnOutsideProcedure'
+  /** `break` / `continue` outside a loop (dropped). */
+  | 'flowOutsideLoop';
 
 export type DiagnosticSeverity = 'error' | 'warning';
 
@@ -58,6 +60,7 @@ const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   duplicateProcedure: 'error',
   listNotVariable: 'error',
   returnOutsideProcedure: 'warning',
+  flowOutsideLoop: 'warning',
 };
 
 /** i18n key of a diagnostic code, e.g. 'unknownBlock' → 'AILAB_DIAG_UNKNOWN_BLOCK'. */

@@ -243,6 +243,15 @@ describe('fromBlockly: problems the editor shows on the block', () => {
     expect(run(json).program.scripts[0].body.map((s) => s.blockId)).toEqual(['on']);
   });
 
+  it('"break out of loop" outside any loop is dropped with a warning; inside a loop it breaks', () => {
+    const breakIn = (id: string) => ({ type: 'controls_if', id: `if-${id}`, inputs: { IF0: { block: { type: 'logic_boolean', fields: { BOOL: 'TRUE' } } }, DO0: { block: { type: 'controls_flow_statements', id, fields: { FLOW: 'BREAK' } } } } });
+    const json = saved([hat('h', { ...breakIn('out'), next: { block: { type: 'control_forever', id: 'fv', inputs: { DO: { block: breakIn('in') } } } } })]);
+    const { program, diagnostics } = run(json);
+    expect(diagnostics.filter((d) => d.code === 'flowOutsideLoop').map((d) => d.blockId)).toEqual(['out']);
+    expect(strip(program.scripts[0].body[0])).toEqual({ kind: 'if', branches: [{ cond: { kind: 'bool', value: true }, body: [] }], else: null });
+    expect(JSON.stringify(program.scripts[0].body)).toContain('"kind":"break","blockId":"in"');
+  });
+
   it('a call to a procedure that does not exist is reported, not thrown', () => {
     const json = { blocks: { blocks: [{ type: 'event_when_started', id: 'h', next: { block: { type: 'procedures_callnoreturn', id: 'c', extraState: { name: 'ghost' } } } }] } };
     const { program, diagnostics } = run(json);

@@ -42,6 +42,7 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 const HAT_TYPES = new Set(['event_when_started', 'event_when_button', 'event_when_obstacle', 'event_when_message']);
+const LOOP_TYPES = new Set(['controls_repeat_ext', 'controls_repeat', 'controls_whileUntil', 'controls_for', 'controls_forEach', 'control_forever']);
 const PROCEDURE_DEFS = new Set(['procedures_defnoreturn', 'procedures_defreturn']);
 
 const ARITHMETIC: Record<string, BinaryOp> = { ADD: '+', MINUS: '-', MULTIPLY: '*', DIVIDE: '/', POWER: '^' };
@@ -73,6 +74,8 @@ class Converter {
   private blockCount = 0;
   private reportedTooMany = false;
   private reportedTooDeep = false;
+  /** Loops around the statement being converted (break / continue need one). */
+  private loopDepth = 0;
   /** Procedure whose body is being converted (null in scripts). */
   private currentProc: ProcSig | null = null;
 
@@ -358,6 +361,16 @@ class Converter {
   }
 
   stmt(b: RawBlock, depth: number): Stmt | null {
+    const loop = LOOP_TYPES.has(b.type);
+    if (loop) this.loopDepth++;
+    try {
+      return this.stmtInner(b, depth);
+    } finally {
+      if (loop) this.loopDepth--;
+    }
+  }
+
+  private stmtInner(b: RawBlock, depth: number): Stmt | null {
     const id = b.id;
     const inp = (name: string, type: ValueType | 'any' = 'any') => this.input(b, name, type, depth);
     const body = (name = 'DO') => this.statements(b, name, depth);
@@ -377,6 +390,7 @@ class Converter {
         return { kind: 'for', name: this.variable(b), from: inp('FROM', 'number'), to: inp('TO', 'number'), by: this.input(b, 'BY', 'number', depth, 1), body: body(), blockId: id };
       case 'controls_forEach': return { kind: 'forEach', name: this.variable(b), list: inp('LIST'), body: body(), blockId: id };
       case 'controls_flow_statements':
+        if (this.loopDepth === 0) { this.diag('flowOutsideLoop', id); return null; }
         return this.fieldEnum(b, 'FLOW', ['BREAK', 'CONTINUE']) === 'BREAK' ? { kind: 'break', blockId: id } : { kind: 'continue', blockId: id };
       case 'variables_set': return { kind: 'set', name: this.variable(b), value: inp('VALUE'), blockId: id };
       case 'math_change': return { kind: 'change', name: this.variable(b), by: inp('DELTA', 'number'), blockId: id };
