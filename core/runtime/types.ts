@@ -39,7 +39,11 @@ export type RuntimeErrorCode =
   | 'internal';
 
 export type RuntimeEvent =
-  /** Blocks now running, one per live thread (for highlighting). Emitted at most once per tick. */
+  /**
+   * Blocks now running, one per live thread (for highlighting): the statement each thread ran last — for a waiting
+   * thread the wait or blocking block, after a step the statement that step ran; a thread that has not run yet shows
+   * its hat. Emitted at most once per tick (only when it changed) and once per `stepOnce`.
+   */
   | { readonly type: 'highlight'; readonly blockIds: readonly string[] }
   | { readonly type: 'log'; readonly timeMs: number; readonly blockId: string; readonly text: string }
   | { readonly type: 'error'; readonly timeMs: number; readonly error: RuntimeErrorInfo }
