@@ -11,13 +11,22 @@ const uiLibraries = ['react', 'react/*', 'react-dom', 'react-dom/*', 'three', 't
 const hardwareLibraries = ['serialport', '@serialport/*', 'johnny-five', 'firmata-io'];
 const serverLibraries = ['ws', 'fastify', '@fastify/*', 'bonjour-service', 'sql.js', 'better-sqlite3'];
 
+/** Relative paths that climb out to a top-level layer folder (`../host`, `../../host/x`, … up to 6 levels), so a
+ *  file merely named like a layer (core/contracts/host.ts) is not mistaken for it. */
+function layerPaths(layer) {
+  return [1, 2, 3, 4, 5, 6].flatMap((depth) => {
+    const up = '../'.repeat(depth);
+    return [`${up}${layer}`, `${up}${layer}/**`];
+  });
+}
+
 /** Forbids importing the given packages and the given project layers (by relative path). */
 function layerRule(message, packages, layers) {
   return {
     'no-restricted-imports': ['error', {
       patterns: [
         { group: packages, message },
-        ...layers.map((layer) => ({ group: [`**/${layer}`, `**/${layer}/*`, `**/${layer}/**`], message })),
+        ...layers.map((layer) => ({ group: layerPaths(layer), message })),
       ],
     }],
   };
