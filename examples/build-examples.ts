@@ -124,15 +124,21 @@ function obstacleAvoid(): Project {
   return project('robot', 'Obstacle avoider 避障', 'obstacle-course', workspace(b, [main]));
 }
 
+/**
+ * drone-rings arena: take-off pad (1, 3.2) facing north; ring 1 at (1, 2.0) 1.0 m up, ring 2 at (2.5, 0.8) 1.0 m up,
+ * ring 3 at (4.0, 0.8) 1.2 m up, landing pad at (5, 0.8). Take-off leaves the drone about 80 cm up.
+ */
 function droneRings(): Project {
   const b = new Builder('rings');
   const move = (dir: string, cm: number) => b.block('drone_move', { fields: { DIR: dir }, inputs: { CM: b.num(cm) } });
   const main = b.hat('event_when_started', undefined,
     b.block('drone_takeoff'),
-    move('up', 50),
-    move('forward', 150),
+    move('up', 20),
+    move('forward', 240),
     b.block('drone_rotate', { fields: { DIR: 'cw' }, inputs: { DEG: b.num(90) } }),
-    move('forward', 100),
+    move('forward', 200),
+    move('up', 20),
+    move('forward', 200),
     b.block('drone_hover_s', { inputs: { SECONDS: b.num(1) } }),
     b.print(b.val(b.join(b.text('height (cm): '), b.val(b.block('drone_height_cm'))))),
     b.block('drone_land'),
