@@ -99,6 +99,8 @@ export async function refreshBundle(root) {
     outExtension: { '.js': '.mjs' },
     logLevel: 'silent',
   });
+  // esbuild keeps a helper process for further builds; this process will not build again, so end it.
+  await esbuild.stop?.();
   const temp = join(base, `current.${process.pid}.tmp`);
   await fs.writeFile(temp, JSON.stringify({ dir, sourcesMtimeMs }));
   await fs.rename(temp, join(base, 'current.json'));
