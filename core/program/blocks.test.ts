@@ -116,6 +116,16 @@ describe('block definitions and toolbox', () => {
     expect(toolboxBlockTypes('sensorkit')).toContain('kit_temperature_c');
   });
 
+  it('a lesson can narrow the toolbox to a few blocks; empty categories disappear', () => {
+    const toolbox = toolboxFor('robot', { blockTypes: ['event_when_started', 'robot_drive_cm', 'robot_turn_deg', 'controls_repeat_ext', 'variables_get'] });
+    expect(toolbox.contents.map((c) => [c.toolboxitemid, (c.contents ?? []).map((b) => b.type)])).toEqual([
+      ['events', ['event_when_started']],
+      ['motion', ['robot_drive_cm', 'robot_turn_deg']],
+      ['control', ['controls_repeat_ext']],
+      ['variables', []],
+    ]);
+  });
+
   it('the robot toolbox gives "drive" a default of 20 cm so a dragged block works at once', () => {
     const motion = toolboxFor('robot').contents.find((c) => c.toolboxitemid === 'motion')!;
     const drive = motion.contents!.find((b) => b.type === 'robot_drive_cm')!;

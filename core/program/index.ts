@@ -8,7 +8,7 @@ export * from './ir';
 export { BLOCK_DEFINITIONS, BLOCK_SPECS, CATEGORY_COLOURS, LED_COLOURS, blockSpec } from './blocks';
 export type { ArgSource, BlockJson, BlockSpec, CategoryId, IrMapping, ShadowJson, ValueType } from './blocks';
 export { toolboxFor, toolboxBlockTypes, STANDARD_TOOLBOX_TYPES, DYNAMIC_CATEGORY_TYPES } from './toolbox';
-export type { Toolbox, ToolboxBlock, ToolboxCategory } from './toolbox';
+export type { Toolbox, ToolboxBlock, ToolboxCategory, ToolboxOptions } from './toolbox';
 export { fromBlockly, usedBlockTypes, MAX_BLOCKS, MAX_NESTING } from './from-blockly';
 export type { FromBlocklyResult } from './from-blockly';
 export { DIAGNOSTIC_CODES, diagnosticMessageKey, makeDiagnostic } from './diagnostics';

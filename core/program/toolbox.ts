@@ -116,8 +116,16 @@ function control(kit: TargetKit): ToolboxBlock[] {
   return [wait, STANDARD_CONTROL[0], forever, STANDARD_CONTROL[1], STANDARD_CONTROL[2], waitUntil, ...STANDARD_CONTROL.slice(3), stopAll, block('text_print', { TEXT: t('Hello') })];
 }
 
+export interface ToolboxOptions {
+  /**
+   * Only these block types (a lesson's toolbox subset). Categories left empty are dropped; the dynamic Variables /
+   * My Blocks categories stay when any of their block types is listed.
+   */
+  readonly blockTypes?: readonly string[];
+}
+
 /** The toolbox for a kit (a fresh object each call; callers may mutate it). */
-export function toolboxFor(kit: TargetKit): Toolbox {
+export function toolboxFor(kit: TargetKit, options: ToolboxOptions = {}): Toolbox {
   const common: ToolboxCategory[] = [
     styled('control', 'loop_category', control(kit)),
     styled('operators', 'math_category', OPERATORS.map((b) => ({ ...b }))),
@@ -139,7 +147,17 @@ export function toolboxFor(kit: TargetKit): Toolbox {
       own = [events, coloured('sensorkit', [...custom(kit, 'sensorkit'), ...custom(kit, 'sensing')]), coloured('looks', custom(kit, 'looks'))];
       break;
   }
-  return { kind: 'categoryToolbox', contents: [...own, ...common] };
+  const all = [...own, ...common];
+  if (!options.blockTypes) return { kind: 'categoryToolbox', contents: all };
+  const allowed = new Set(options.blockTypes);
+  const dynamic: Record<string, readonly string[]> = {
+    VARIABLE: ['variables_get', 'variables_set', 'math_change'],
+    PROCEDURE: DYNAMIC_CATEGORY_TYPES.filter((t) => t.startsWith('procedures_')),
+  };
+  const contents = all
+    .map((c) => (c.contents ? { ...c, contents: c.contents.filter((b) => allowed.has(b.type)) } : c))
+    .filter((c) => (c.custom ? dynamic[c.custom].some((t) => allowed.has(t)) : (c.contents?.length ?? 0) > 0));
+  return { kind: 'categoryToolbox', contents };
 }
 
 /** Every block type a kit's toolbox can produce, including the dynamic Variables / My Blocks categories. */
