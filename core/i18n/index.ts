@@ -3,6 +3,7 @@
  * runtime use `translate` below. One file per namespace keeps parallel work apart.
  */
 import { app } from './app.strings';
+import { bridge } from './bridge.strings';
 import { blocks } from './blocks.strings';
 import { host } from './host.strings';
 import { runtime } from './runtime.strings';
@@ -10,7 +11,7 @@ import { shell } from './shell.strings';
 import { sim } from './sim.strings';
 import type { Bundle, Language } from './types';
 
-export const BUNDLES = { app, blocks, host, runtime, shell, sim } as const satisfies Record<string, Bundle>;
+export const BUNDLES = { app, blocks, bridge, host, runtime, shell, sim } as const satisfies Record<string, Bundle>;
 export type Namespace = keyof typeof BUNDLES;
 export * from './types';
 
