@@ -7,7 +7,7 @@
  * All three must agree on every variable of the program, or the bench fails.
  *
  * Prints `interp.speedup_vs_js_interpreter` (JS-Interpreter time / ours; goal ≥ 10) and `interp.slowdown_vs_native`
- * (ours / native), each from the fastest of several runs after warm-up, plus the raw milliseconds.
+ * (ours / native), each from the fastest of several runs after warm-up (process CPU time), plus the raw ms.
  *
  * The program is `examples/compute.ailab` (standard blocks only: primes below 2000 found 20 times with an
  * is_prime(n) procedure, kept in a list, then summed with for-each). Its workspace is loaded into headless Blockly,
@@ -17,7 +17,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Blockly from 'blockly/core';
 import 'blockly/blocks';
@@ -77,19 +76,23 @@ function throughBlockly(json: State): { saved: State; code: string; jsNames: Map
 }
 
 /**
- * Fastest of RUNS timed runs after WARMUP. The minimum, not the median: on a shared build machine other processes
- * only ever add time, so the fastest run is the best estimate of the code's own cost (observed while writing this:
- * our median moved between 35 and 190 ms from one bench run to the next at load average 10–14 on 2 cores).
+ * Process CPU time of `f`, in ms. CPU time, not wall time: on the shared build machine (load average 8–14 on 2
+ * cores while this was written) our run took 32 ms of CPU but 66–200 ms of wall time, the process being descheduled
+ * half the time, while the 1 ms native run mostly fits in one time slice; wall time skewed every ratio.
  */
-function timeRuns<T>(f: () => T): { ms: number; result: T } {
+function cpuMs(f: () => void): number {
+  const c0 = process.cpuUsage();
+  f();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
+/** Fastest of RUNS measured runs after WARMUP (interference only ever adds time). */
+function timeRuns<T>(f: () => T, warmup = WARMUP, runs = RUNS): { ms: number; result: T } {
   let result!: T;
-  for (let k = 0; k < WARMUP; k++) result = f();
+  for (let k = 0; k < warmup; k++) result = f();
   const samples: number[] = [];
-  for (let k = 0; k < RUNS; k++) {
-    const t0 = performance.now();
-    result = f();
-    samples.push(performance.now() - t0);
-  }
+  for (let k = 0; k < runs; k++) samples.push(cpuMs(() => (result = f())));
   return { ms: Math.min(...samples), result };
 }
 
@@ -145,10 +148,10 @@ function busyTickMs(): number {
   interp.start();
   const samples: number[] = [];
   for (let k = 0; k < 200; k++) {
-    const t0 = performance.now();
-    devices.sample();
-    interp.tick(k * 20);
-    samples.push(performance.now() - t0);
+    samples.push(cpuMs(() => {
+      devices.sample();
+      interp.tick(k * 20);
+    }));
   }
   interp.stop();
   const steady = samples.slice(50).sort((a, b) => a - b);
@@ -188,15 +191,10 @@ function main(): void {
 
   const ours = timeRuns(() => runOurs(program));
   const nat = timeRuns(runNative);
-  // JS-Interpreter is ~100× slower than native: fewer runs keep the bench short; its time is stable.
-  const jsiSamples: number[] = [];
-  let jsiResult = runJsi();
-  for (let k = 0; k < 3; k++) {
-    const t0 = performance.now();
-    jsiResult = runJsi();
-    jsiSamples.push(performance.now() - t0);
-  }
-  const jsiMs = Math.min(...jsiSamples);
+  // JS-Interpreter takes seconds a run: one warm-up and three measured runs keep the bench short.
+  const jsi = timeRuns(runJsi, 1, 3);
+  const jsiMs = jsi.ms;
+  const jsiResult = jsi.result;
 
   // Same answer three ways: every variable and every printed line (Blockly's generator leaves unassigned
   // variables undefined; we start them at 0, so undefined reads as 0 above).
