@@ -4,7 +4,7 @@
  *   (a) our interpreter (core/runtime), ticked until finished with a step budget large enough for one tick;
  *   (b) JS-Interpreter (npm `js-interpreter`) on the JavaScript Blockly's own generator makes of the same workspace;
  *   (c) that same generated JavaScript run natively as a function (bench only: the product never evals code).
- * All three must agree on every variable of the program, or the bench fails.
+ * All three must agree on every variable of the program and every printed line, or the bench fails.
  *
  * Prints `interp.speedup_vs_js_interpreter` (JS-Interpreter time / ours; goal ≥ 10) and `interp.slowdown_vs_native`
  * (ours / native), each from the fastest of several runs after warm-up (process CPU time), plus the raw ms.
