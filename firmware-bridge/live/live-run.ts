@@ -1,0 +1,127 @@
+/**
+ * Live mode: runs a Program on real devices with the same `Interpreter` the simulator uses, ticks paced by wall time.
+ *
+ * Each tick (every `tickMs`, 20 ms by default): `devices.sample()`, then `interpreter.tick(elapsed ms)`. Device time
+ * is wall time since the start, so `wait 1 s` waits one real second. The next tick is scheduled against the start
+ * time (no drift); a late tick runs as soon as it can and `maxLateMs` in the summary says how late ticks came.
+ * A program that spins (`forever {}`) still ends each tick at its step budget, so timers, Ctrl+C and `stop()` are
+ * always served between ticks: Stop calls `interpreter.stop()`, which puts every device in its safe state (the
+ * drone lands), even while the program spins.
+ */
+import type { DeviceSet } from '../../core/device/device-set';
+import type { Program } from '../../core/program/ir';
+import { createRandom, Interpreter } from '../../core/runtime';
+import type { RuntimeEvent, StopReason } from '../../core/runtime';
+
+export interface LiveRunOptions {
+  readonly program: Program;
+  readonly devices: DeviceSet;
+  /** Tick period, ms (default 20). */
+  readonly tickMs?: number;
+  /** Seed of the program's random blocks (default 1). */
+  readonly seed?: number;
+  /** Stops the run with reason 'timeLimit' after this many seconds (default: no limit). */
+  readonly maxSeconds?: number;
+  /** Every runtime event, as it happens. */
+  readonly onEvent?: (event: RuntimeEvent) => void;
+}
+
+export interface LiveRunSummary {
+  readonly stopReason: StopReason;
+  /** Wall seconds from start to stop. */
+  readonly seconds: number;
+  readonly ticks: number;
+  /** How late ticks ran against their schedule, ms. */
+  readonly meanLateMs: number;
+  readonly maxLateMs: number;
+  /** Every runtime event of the run, in order. */
+  readonly events: readonly RuntimeEvent[];
+}
+
+export interface LiveRun {
+  /** Stops the program now (threads halt, devices go to their safe state). Safe to call more than once. */
+  stop(reason?: StopReason): void;
+  /** Resolves when the interpreter has stopped (finished, stopped or failed). */
+  readonly done: Promise<LiveRunSummary>;
+  readonly interpreter: Interpreter;
+}
+
+export function startLiveRun(options: LiveRunOptions): LiveRun {
+  const tickMs = options.tickMs ?? 20;
+  const interpreter = new Interpreter(options.program, options.devices, { random: createRandom(options.seed ?? 1) });
+  const events: RuntimeEvent[] = [];
+  let stopReason: StopReason | null = null;
+  let resolveDone!: (s: LiveRunSummary) => void;
+  const done = new Promise<LiveRunSummary>((r) => (resolveDone = r));
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let ticks = 0;
+  let lateSum = 0;
+  let maxLate = 0;
+  const startedAt = performance.now();
+  let finished = false;
+
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    resolveDone({
+      stopReason: stopReason ?? 'user',
+      seconds: Math.round(performance.now() - startedAt) / 1000,
+      ticks,
+      meanLateMs: ticks ? Math.round((lateSum / ticks) * 10) / 10 : 0,
+      maxLateMs: Math.round(maxLate * 10) / 10,
+      events,
+    });
+  };
+
+  interpreter.onDidEmit((e) => {
+    events.push(e);
+    if (e.type === 'stopped') stopReason = e.reason;
+    try {
+      options.onEvent?.(e);
+    } catch (err) {
+      console.error(`[LiveRun] event listener failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (e.type === 'stopped') queueMicrotask(finish);
+  });
+
+  const tick = () => {
+    timer = null;
+    if (finished) return;
+    const now = performance.now();
+    const elapsed = now - startedAt;
+    const due = ticks * tickMs;
+    const late = Math.max(0, elapsed - due);
+    lateSum += late;
+    if (late > maxLate) maxLate = late;
+    ticks++;
+    if (options.maxSeconds !== undefined && elapsed >= options.maxSeconds * 1000) {
+      interpreter.stop('timeLimit');
+      return;
+    }
+    try {
+      options.devices.sample();
+    } catch (err) {
+      console.error(`[LiveRun] sampling failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    interpreter.tick(Math.floor(elapsed));
+    if (finished || interpreter.state === 'stopped' || interpreter.state === 'finished' || interpreter.state === 'error') return;
+    const next = ticks * tickMs - (performance.now() - startedAt);
+    timer = setTimeout(tick, Math.max(0, next));
+  };
+
+  interpreter.start();
+  tick();
+
+  return {
+    interpreter,
+    done,
+    stop(reason: StopReason = 'user') {
+      if (finished) return;
+      interpreter.stop(reason);
+      // The interpreter emits `stopped` synchronously; if it was already over, end the run here.
+      queueMicrotask(finish);
+    },
+  };
+}
