@@ -3,7 +3,7 @@ import type { Bundle } from './types';
 /**
  * Strings of the `bridge` namespace (firmware-bridge/: device drivers, the virtual Tello, live runs on real kits);
  * zh-CN first. `tello.*` are driver errors (they reach the student as the detail of a runtime `deviceFailed` error),
- * `device.*` the `--device` choice, `live.*` a live run, `virtualTello.*` the emulator command.
+ * `device.*` the `--device` choice, `live.*` a live run, `virtualTello.*` the emulator command, `cli.*` option help.
  */
 export const bridge: Bundle = {
   'zh-CN': {
@@ -17,9 +17,10 @@ export const bridge: Bundle = {
     'device.badSpec': '设备写法不对：“{{spec}}”。例如：tello:udp:192.168.10.1 或 tello:udp:127.0.0.1:8889',
     'device.notAvailable': '“{{driver}}” 类设备还不能使用（以后的版本会支持）。现在可以用：tello:udp:地址[:端口]',
     'device.kitMismatch': '这个项目是为“{{target}}”写的，不能在无人机上运行',
-    'device.onlyLoopbackOrTello': '地址“{{host}}”不是 IP 地址。请写 Tello 的 IP（通常是 192.168.10.1）',
+    'device.notAnIp': '地址“{{host}}”不是 IP 地址。请写 Tello 的 IP（通常是 192.168.10.1）',
     'live.connecting': '正在连接 {{address}} 上的无人机…',
     'live.connected': '已连接，电量 {{battery}}%。开始运行“{{file}}”，按 Ctrl+C 停止（无人机会降落）。',
+    'live.noState': '注意：{{port}} 端口没有收到无人机的状态数据，高度和电量读数不会更新（防火墙？端口被占用？）',
     'live.stopping': '正在停止：无人机降落中…',
     'live.landWait': '等待无人机降落…',
     'live.summaryTitle': '实机运行结束：{{file}}',
@@ -31,6 +32,14 @@ export const bridge: Bundle = {
     'virtualTello.listening': '虚拟 Tello 已在 {{host}}:{{port}} 等待指令，状态发往客户端的 {{statePort}} 端口。按 Ctrl+C 停止。',
     'virtualTello.tryIt': '试一试：ailab run examples/drone-rings.ailab --device tello:udp:{{host}}:{{port}}',
     'virtualTello.stopped': '虚拟 Tello 已停止',
+    'live.emergencyHint': '再按一次 Ctrl+C 紧急停机（电机立即停止，无人机会掉下来）',
+    'live.emergency': '紧急停机：已发送 emergency',
+    'live.event': '{{time}} 秒  {{text}}',
+    'cli.device': '在真实设备上运行（实机模式），例如 tello:udp:192.168.10.1；不写则在仿真中运行',
+    'cli.virtualTello.description': '在本机（127.0.0.1）启动虚拟 Tello 无人机，可以用 ailab run --device 驾驶它',
+    'cli.virtualTello.port': '接收指令的 UDP 端口（默认 8889）',
+    'cli.virtualTello.statePort': '状态发往客户端的 UDP 端口（默认 8890）',
+    'cli.virtualTello.quiet': '不显示收到的每条指令',
     'virtualTello.portBusy': '端口 {{port}} 已被占用（也许另一个虚拟 Tello 正在运行）。可以用 --port 换一个端口。',
   },
   en: {
@@ -44,9 +53,10 @@ export const bridge: Bundle = {
     'device.badSpec': 'This device is not written right: "{{spec}}". For example: tello:udp:192.168.10.1 or tello:udp:127.0.0.1:8889',
     'device.notAvailable': 'Devices of kind "{{driver}}" cannot be used yet (a later version will add them). Available now: tello:udp:address[:port]',
     'device.kitMismatch': 'This project is written for "{{target}}", so it cannot run on a drone',
-    'device.onlyLoopbackOrTello': '"{{host}}" is not an IP address. Give the Tello\'s IP (usually 192.168.10.1)',
+    'device.notAnIp': '"{{host}}" is not an IP address. Give the Tello\'s IP (usually 192.168.10.1)',
     'live.connecting': 'Connecting to the drone at {{address}}…',
     'live.connected': 'Connected, battery {{battery}}%. Running "{{file}}"; press Ctrl+C to stop (the drone lands).',
+    'live.noState': 'Note: no state data from the drone on port {{port}}, so height and battery readings will not update (firewall? port taken?)',
     'live.stopping': 'Stopping: the drone is landing…',
     'live.landWait': 'Waiting for the drone to land…',
     'live.summaryTitle': 'Live run finished: {{file}}',
@@ -58,6 +68,14 @@ export const bridge: Bundle = {
     'virtualTello.listening': 'Virtual Tello waiting for commands on {{host}}:{{port}}; state goes to the client\'s port {{statePort}}. Press Ctrl+C to stop.',
     'virtualTello.tryIt': 'Try: ailab run examples/drone-rings.ailab --device tello:udp:{{host}}:{{port}}',
     'virtualTello.stopped': 'Virtual Tello stopped',
+    'live.emergencyHint': 'Press Ctrl+C again for an emergency stop (motors off at once: the drone drops)',
+    'live.emergency': 'Emergency stop: emergency sent',
+    'live.event': '{{time}} s  {{text}}',
+    'cli.device': 'run live on a real device, e.g. tello:udp:192.168.10.1 (without it: in the simulator)',
+    'cli.virtualTello.description': 'Start a virtual Tello drone on this computer (127.0.0.1) that ailab run --device can fly',
+    'cli.virtualTello.port': 'UDP port for commands (default 8889)',
+    'cli.virtualTello.statePort': 'UDP port on the client the state goes to (default 8890)',
+    'cli.virtualTello.quiet': 'do not print every command received',
     'virtualTello.portBusy': 'Port {{port}} is taken (another virtual Tello running?). Choose another with --port.',
   },
 };

@@ -194,7 +194,10 @@ export class TelloDrone implements Drone {
     const c = this.enqueue(encodeCommand({ kind: 'query', what }), 'value', this.timeouts.queryMs, this.retries);
     await c.settled();
     if (c.state === 'failed') throw c.error;
-    return c.reply?.kind === 'value' ? c.reply.value : NaN;
+    const value = c.reply?.kind === 'value' ? c.reply.value : NaN;
+    // Without a state stream (blocked port) the battery reading still starts from the drone's answer.
+    if (what === 'battery' && Number.isFinite(value) && !this.state) this.sampled.batteryPercent = Math.max(0, Math.min(100, value));
+    return value;
   }
 
   // ---- Drone contract -------------------------------------------------------------------------------------------

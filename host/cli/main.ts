@@ -3,6 +3,8 @@
  *   ailab serve [project] [--port N] [--host H] [--data-dir D] [--open]   browser-mode host; prints `Serving at http://…/`
  *   ailab arenas [--json]                                                 arena ids with their zh-CN / English names
  *   ailab run <project.ailab> [--arena id] [--seed n] [--seconds s] [--json]   headless run, prints stateHash …
+ *   ailab run <project.ailab> --device tello:udp:<ip>[:port] [--json]       live run on a real kit (device-run.ts)
+ *   ailab virtual-tello [--port 8889] [--state-port 8890] [--quiet]           virtual Tello on 127.0.0.1
  * Messages follow the user's language (zh-CN when the locale is Chinese). Exit code 1 on any error, 2 on bad usage.
  */
 import { readFileSync } from 'node:fs';
@@ -109,10 +111,33 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     .option('--seed <n>', t('cli.run.seed'), numberOption('--seed', true))
     .option('--seconds <s>', t('cli.run.seconds'), numberOption('--seconds', false), 10)
     .option('--json', t('cli.run.json'), false)
-    .action(async (file: string, opts: { arena?: string; seed?: number; seconds: number; json: boolean }) => {
+    .option('--device <driver:address>', translate(lang, 'bridge', 'cli.device'))
+    .action(async (file: string, opts: { arena?: string; seed?: number; seconds: number; json: boolean; device?: string }) => {
       try {
+        if (opts.device) {
+          // Live run on a real kit (firmware-bridge); see device-run.ts.
+          const { deviceRunCommand } = await import('./device-run');
+          process.exitCode = await deviceRunCommand({ file, device: opts.device, seed: opts.seed, json: opts.json }, lang);
+          return;
+        }
         const { runCommand } = await import('./run-command');
         process.exitCode = await runCommand({ file, ...opts }, lang);
+      } catch (err) {
+        fail(err);
+      }
+    });
+
+  // ── Hardware (issue 3, firmware-bridge): the virtual Tello on loopback ──
+  program
+    .command('virtual-tello')
+    .description(translate(lang, 'bridge', 'cli.virtualTello.description'))
+    .option('--port <n>', translate(lang, 'bridge', 'cli.virtualTello.port'), numberOption('--port', true), 8889)
+    .option('--state-port <n>', translate(lang, 'bridge', 'cli.virtualTello.statePort'), numberOption('--state-port', true), 8890)
+    .option('--quiet', translate(lang, 'bridge', 'cli.virtualTello.quiet'), false)
+    .action(async (opts: { port: number; statePort: number; quiet: boolean }) => {
+      try {
+        const { virtualTelloCommand } = await import('./virtual-tello-command');
+        await virtualTelloCommand(opts, lang);
       } catch (err) {
         fail(err);
       }

@@ -1,0 +1,142 @@
+/**
+ * `ailab run <project.ailab> --device <driver>:<address>`: runs a project live on a real kit through
+ * firmware-bridge, with the same interpreter as the simulator (firmware-bridge/live).
+ *
+ * Devices: `tello:udp:<ip>[:<port>]` (IPv6 in brackets: `tello:udp:[::1]:8889`). `tello:<serial path>` (radio dongle),
+ * `firmata:…` and `ailab:…` are recognised and answered with "not available yet". Ctrl+C stops the program and lands
+ * the drone; a second Ctrl+C sends `emergency` (motors off). The run goes on until the program ends or is stopped
+ * (`--seconds` is for simulations and is not applied here).
+ */
+import { basename, resolve } from 'node:path';
+import { isIP } from 'node:net';
+import type { Language } from '../../core/i18n';
+import { translate } from '../../core/i18n';
+import { fromBlockly } from '../../core/program';
+import type { RuntimeEvent } from '../../core/runtime';
+import { droneDeviceSet } from '../../firmware-bridge/live/device-sets';
+import { startLiveRun } from '../../firmware-bridge/live/live-run';
+import { TELLO_COMMAND_PORT } from '../../firmware-bridge/tello/protocol';
+import { TelloDrone, TelloError } from '../../firmware-bridge/tello/tello-drone';
+import { openUdpTelloTransport } from '../../firmware-bridge/tello/transport';
+import { readProjectFile } from '../services/project-file';
+
+export type DeviceSpec =
+  | { readonly driver: 'tello-udp'; readonly host: string; readonly port: number }
+  /** A driver this version recognises but does not have yet. */
+  | { readonly driver: 'unavailable'; readonly name: string };
+
+/** Parses `--device`; null when it is not written right. `reason` 'notAnIp' when a Tello host is not an IP. */
+export function parseDeviceSpec(spec: string): DeviceSpec | { readonly error: 'badSpec' | 'notAnIp'; readonly host?: string } {
+  const colon = spec.indexOf(':');
+  if (colon <= 0 || colon === spec.length - 1) return { error: 'badSpec' };
+  const driver = spec.slice(0, colon).toLowerCase();
+  const rest = spec.slice(colon + 1);
+  if (driver === 'firmata' || driver === 'ailab') return { driver: 'unavailable', name: driver };
+  if (driver !== 'tello') return { error: 'badSpec' };
+  if (!rest.startsWith('udp:')) return { driver: 'unavailable', name: 'tello (serial radio dongle)' };
+  const address = rest.slice(4);
+  const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(address) ?? /^([^:]+)(?::(\d+))?$/.exec(address);
+  if (!m) return { error: 'badSpec' };
+  const host = m[1]!;
+  const port = m[2] === undefined ? TELLO_COMMAND_PORT : Number(m[2]);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) return { error: 'badSpec' };
+  if (isIP(host) === 0) return { error: 'notAnIp', host };
+  return { driver: 'tello-udp', host, port };
+}
+
+export interface DeviceRunOptions {
+  readonly file: string;
+  readonly device: string;
+  readonly seed?: number;
+  readonly json: boolean;
+  /** Local UDP port for the drone's state stream (default 8890, where a Tello sends it). */
+  readonly statePort?: number;
+}
+
+/** Runs the project live; returns the exit code (0 when the run happened, even if the program hit a runtime error). */
+export async function deviceRunCommand(options: DeviceRunOptions, lang: Language): Promise<number> {
+  const b = (key: string, params: Record<string, string | number> = {}) => translate(lang, 'bridge', key, params);
+  const h = (key: string, params: Record<string, string | number> = {}) => translate(lang, 'host', key, params);
+  const fail = (message: string) => {
+    console.error(h('cli.error', { message }));
+    return 1;
+  };
+
+  const spec = parseDeviceSpec(options.device);
+  if ('error' in spec) return fail(spec.error === 'notAnIp' ? b('device.notAnIp', { host: spec.host ?? '' }) : b('device.badSpec', { spec: options.device }));
+  if (spec.driver === 'unavailable') return fail(b('device.notAvailable', { driver: spec.name }));
+
+  const fullPath = resolve(options.file);
+  const project = await readProjectFile(fullPath, options.file);
+  if (project.target !== 'drone') return fail(b('device.kitMismatch', { target: project.target }));
+  const { program, diagnostics } = fromBlockly(project.workspace, project.target);
+  for (const d of diagnostics.filter((d) => d.severity === 'warning')) console.error(`[Run] ${d.message[lang]}`);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) return fail(h('cli.run.convertFailed', { detail: errors.map((d) => d.message[lang]).join('; ') }));
+
+  const say = (line: string) => (options.json ? console.error(line) : console.log(line));
+  say(b('live.connecting', { address: `${spec.host}:${spec.port}` }));
+  let transport;
+  try {
+    transport = await openUdpTelloTransport({ host: spec.host, port: spec.port, statePort: options.statePort });
+  } catch (err) {
+    return fail(b('tello.socketFailed', { detail: err instanceof Error ? err.message : String(err) }));
+  }
+  let drone: TelloDrone;
+  try {
+    drone = await TelloDrone.connect(transport, { language: lang });
+  } catch (err) {
+    await transport.close();
+    return fail(err instanceof TelloError ? err.message : String(err));
+  }
+
+  const battery = await drone.query('battery').catch(() => drone.latestState?.bat ?? NaN);
+  // The drone streams its state ~10 times a second; without it, height and battery readings stay where they are.
+  const deadline = Date.now() + 1500;
+  while (!drone.latestState && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  if (!drone.latestState) say(b('live.noState', { port: transport.statePort }));
+  say(b('live.connected', { battery: Number.isFinite(battery) ? battery : '?', file: basename(fullPath) }));
+
+  const printEvent = (e: RuntimeEvent) => {
+    if (e.type !== 'log' && e.type !== 'error') return;
+    const text = e.type === 'log' ? e.text : e.error.message[lang];
+    say(b('live.event', { time: (e.timeMs / 1000).toFixed(2), text }));
+  };
+  const run = startLiveRun({ program, devices: droneDeviceSet(drone), seed: options.seed ?? project.sim.seed, onEvent: printEvent });
+
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts++;
+    if (interrupts === 1) {
+      say(b('live.stopping'));
+      say(b('live.emergencyHint'));
+      run.stop('user');
+    } else {
+      drone.emergency();
+      say(b('live.emergency'));
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const summary = await run.done;
+    // Stop and the end of the program send `land`; wait for its ok before closing the link.
+    if (!(await drone.whenIdle(0))) say(b('live.landWait'));
+    await drone.whenIdle(25_000);
+    drone.sample();
+    const r = drone.readings();
+    if (options.json) {
+      console.log(JSON.stringify({ file: fullPath, device: options.device, ...summary, drone: { ...r }, link: drone.stats }, null, 2));
+    } else {
+      console.log(b('live.summaryTitle', { file: basename(fullPath) }));
+      console.log(`  ${b('live.summaryLine', { seconds: summary.seconds, ticks: summary.ticks, reason: summary.stopReason })}`);
+      console.log(`  ${b('live.tickLine', { meanLateMs: summary.meanLateMs, maxLateMs: summary.maxLateMs })}`);
+      console.log(`  ${b('live.droneLine', { height: r.heightCm, battery: r.batteryPercent, flying: b(r.flying ? 'live.flying' : 'live.landed') })}`);
+    }
+    return 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await drone.close();
+  }
+}
