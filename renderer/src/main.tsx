@@ -6,6 +6,8 @@ import { createHostClient } from './host-client';
 import { createI18n, storedLanguage } from './i18n';
 import './styles.css';
 
+// Start-up marks (performance.getEntriesByType('mark')) let the cold-start benchmark say where time goes.
+performance.mark('ailab:main');
 const language = storedLanguage();
 document.documentElement.lang = language;
 const i18n = createI18n(language);

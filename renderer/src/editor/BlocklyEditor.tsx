@@ -101,6 +101,7 @@ export const BlocklyEditor = forwardRef<EditorHandle, BlocklyEditorProps>(functi
       KeyboardNavigation.registerFlyoutCursor();
       stylesRegistered = true;
     }
+    performance.mark('ailab:inject-start');
     const ws = Blockly.inject(host, {
       toolbox: toolboxFor(kit) as Blockly.utils.toolbox.ToolboxDefinition,
       theme: themeFor(theme),
@@ -112,6 +113,7 @@ export const BlocklyEditor = forwardRef<EditorHandle, BlocklyEditorProps>(functi
       zoom: { controls: true, wheel: true, startScale: 0.9, maxScale: 3, minScale: 0.3, scaleSpeed: 1.2, pinch: true },
       grid: { spacing: 24, length: 3, colour: '#d8dee6', snap: true },
     });
+    performance.mark('ailab:injected');
     wsRef.current = ws;
     appliedRef.current = { kit, language, theme };
     const keyboardNav = new KeyboardNavigation(ws);
@@ -127,6 +129,7 @@ export const BlocklyEditor = forwardRef<EditorHandle, BlocklyEditorProps>(functi
       propsRef.current.onChange?.(Blockly.serialization.workspaces.save(ws) as WorkspaceJson);
     };
     ws.addChangeListener(listener);
+    performance.mark('ailab:plugins');
     propsRef.current.onReady?.();
 
     return () => {
