@@ -574,6 +574,8 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
       },
       /** Ids of the blocks drawn highlighted now (the running blocks). */
       highlightedBlocks: () => ws()?.getAllBlocks(false).filter((b) => (b as Blockly.BlockSvg).getSvgRoot().classList.contains('blocklyHighlighted')).map((b) => b.id) ?? [],
+      /** Name of the Blockly theme in use. */
+      themeName: () => ws()?.getTheme().name ?? null,
       dirty: () => dirtyRef.current,
     });
   }, [onWorkspaceChange, run, stop]);

@@ -197,3 +197,27 @@ test('undo and redo take back and restore a block drop (buttons and Ctrl+Z / Ctr
   await page.keyboard.press('Control+Shift+Z');
   await expect.poll(count).toBe(full);
 });
+
+test('a block can be copied and pasted with Ctrl+C / Ctrl+V', async ({ page }) => {
+  await openApp(page, host.url);
+  const { hat } = await buildDriveProgram(page, 30);
+  const rect: Rect = await page.evaluate((id) => (window as any).__ailab.blockRect(id), hat);
+  await page.mouse.click(rect.x + 10, rect.y + 8); // selects the hat block (a click, not a drag)
+  await page.keyboard.press('Control+C');
+  await page.keyboard.press('Control+V');
+  await expect.poll(() => page.evaluate(() => (window as any).__ailab.topBlocks().length)).toBe(2);
+  // Blockly copies the block with what is plugged into it, not the blocks that follow it.
+  const stacks: TopBlock[] = await page.evaluate(() => (window as any).__ailab.topBlocks());
+  expect(stacks.map((b) => b.type)).toEqual(['event_when_started', 'event_when_started']);
+  expect(stacks.map((b) => b.id)).toContain(hat);
+});
+
+test('the high-contrast theme can be switched on and is remembered', async ({ page }) => {
+  await openApp(page, host.url);
+  await page.getByTestId('theme').selectOption('highContrast');
+  await expect.poll(() => page.evaluate(() => (window as any).__ailab.themeName())).toMatch(/contrast/i);
+  await page.reload();
+  await waitForApp(page);
+  await expect.poll(() => page.evaluate(() => (window as any).__ailab.themeName())).toMatch(/contrast/i);
+  await page.getByTestId('theme').selectOption('classic');
+});
