@@ -170,3 +170,19 @@ test('a saved project keeps earlier versions in its history and an earlier versi
   await expect.poll(() => page.evaluate(() => (window as any).__ailab.topBlocks().length)).toBe(1);
   await expect(page.getByTestId('app')).toHaveAttribute('data-dirty', 'true');
 });
+
+test('browser mode: uploading a .ailab opens it, and a bad upload is refused with a clear message', async ({ page }) => {
+  await openApp(page, host.url);
+  const upload = page.locator('input[type="file"]');
+  await upload.setInputFiles({ name: 'future.ailab', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...newProject('robot', '2026-11-23T00:00:00.000Z', '9.0.0'), schemaVersion: PROJECT_SCHEMA_VERSION + 1 })) });
+  await expect(page.getByTestId('error-banner')).toContainText('更新版本');
+  expect(await page.evaluate(() => (window as any).__ailab.topBlocks())).toEqual([]);
+
+  const project = {
+    ...newProject('robot', '2026-11-23T00:00:00.000Z', '0.1.0', ''),
+    workspace: { blocks: { languageVersion: 0, blocks: [{ type: 'event_when_started', id: 'up1', x: 30, y: 30 }] } },
+  };
+  await upload.setInputFiles({ name: '上传的.ailab', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  await expect(page.getByTestId('doc-title')).toContainText('上传的');
+  await expect.poll(() => page.evaluate(() => (window as any).__ailab.topBlocks().map((b: TopBlock) => b.id))).toEqual(['up1']);
+});
