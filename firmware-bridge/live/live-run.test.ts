@@ -80,4 +80,19 @@ describe('live run on the virtual Tello', () => {
     expect(summary.seconds).toBeGreaterThanOrEqual(0.3);
     expect(summary.seconds).toBeLessThan(1);
   });
+
+  it('an unplugged drone (silent link) stops the program within 1.5 s with a lost-contact message', async () => {
+    const flight = await connectToVirtualTello({}, { lostAfterMs: 500 });
+    open.push(flight);
+    const program = ir.program([ir.script({ kind: 'start' }, [ir.command('drone.takeoff', []), ir.wait(ir.num(30))])], [], [], 'drone');
+    const run = startLiveRun({ program, devices: droneDeviceSet(flight.drone), linkCheck: () => flight.drone.linkLost() });
+    await until(() => flight.tello.status().flying && flight.drone.readings().flying, 2000, 'airborne');
+    expect(flight.drone.linkLost()).toBeNull();
+    await flight.tello.close(); // switched off / out of range
+    const lostAt = Date.now();
+    const summary = await run.done;
+    expect(Date.now() - lostAt).toBeLessThan(1500);
+    expect(summary.stopReason).toBe('disconnected');
+    expect(summary.disconnect).toMatch(/Lost contact with the drone/);
+  });
 });

@@ -24,6 +24,11 @@ export interface LiveRunOptions {
   readonly maxSeconds?: number;
   /** Every runtime event, as it happens. */
   readonly onEvent?: (event: RuntimeEvent) => void;
+  /**
+   * Checked every tick before sampling: an Error when a device's link is down (unplugged, out of Wi-Fi range). The
+   * run then stops with reason 'disconnected' (devices still get their safe state) and the summary carries the message.
+   */
+  readonly linkCheck?: () => Error | null;
 }
 
 export interface LiveRunSummary {
@@ -36,6 +41,8 @@ export interface LiveRunSummary {
   readonly maxLateMs: number;
   /** Every runtime event of the run, in order. */
   readonly events: readonly RuntimeEvent[];
+  /** Why the link was lost, when the stop reason is 'disconnected'. */
+  readonly disconnect: string | null;
 }
 
 export interface LiveRun {
@@ -59,6 +66,7 @@ export function startLiveRun(options: LiveRunOptions): LiveRun {
   let maxLate = 0;
   const startedAt = performance.now();
   let finished = false;
+  let disconnect: string | null = null;
 
   const finish = () => {
     if (finished) return;
@@ -72,6 +80,7 @@ export function startLiveRun(options: LiveRunOptions): LiveRun {
       meanLateMs: ticks ? Math.round((lateSum / ticks) * 10) / 10 : 0,
       maxLateMs: Math.round(maxLate * 10) / 10,
       events,
+      disconnect,
     });
   };
 
@@ -98,6 +107,12 @@ export function startLiveRun(options: LiveRunOptions): LiveRun {
     ticks++;
     if (options.maxSeconds !== undefined && elapsed >= options.maxSeconds * 1000) {
       interpreter.stop('timeLimit');
+      return;
+    }
+    const lost = options.linkCheck?.() ?? null;
+    if (lost) {
+      disconnect = lost.message;
+      interpreter.stop('disconnected');
       return;
     }
     try {

@@ -59,11 +59,14 @@ export interface TelloDroneOptions {
   readonly retries?: number;
   /** Height 0 in the state stream for this long while believed flying → landed (default 3000 ms). */
   readonly landedAfterMs?: number;
+  /** The link counts as lost after this long without a state string, once the stream has been seen (default 1500 ms;
+   *  the drone sends ~10 a second). */
+  readonly lostAfterMs?: number;
   /** Wall clock, ms (tests may pass their own). */
   readonly now?: () => number;
 }
 
-export type TelloErrorCode = 'tello.noAnswer' | 'tello.timeout' | 'tello.refused' | 'tello.closed' | 'tello.badValue';
+export type TelloErrorCode = 'tello.noAnswer' | 'tello.timeout' | 'tello.refused' | 'tello.closed' | 'tello.badValue' | 'tello.lost';
 
 /** A driver failure; `message` is in the driver's language, `code`/`params` give the `bridge` i18n key. */
 export class TelloError extends Error {
@@ -122,6 +125,7 @@ export class TelloDrone implements Drone {
   private readonly retries: number;
   private readonly keepAliveMs: number;
   private readonly landedAfterMs: number;
+  private readonly lostAfterMs: number;
   private readonly now: () => number;
   private readonly queue: Item[] = [];
   private inFlight: Item | null = null;
@@ -130,6 +134,8 @@ export class TelloDrone implements Drone {
   private readonly unsubscribe: (() => void)[] = [];
   private lastSentAt: number;
   private lastHeardAt: number;
+  private lastStateAt: number | null = null;
+  private lastTimeoutAt: number | null = null;
   private closed = false;
   private flying = false;
   private state: TelloState | null = null;
@@ -149,6 +155,7 @@ export class TelloDrone implements Drone {
     this.retries = options.retries ?? 2;
     this.keepAliveMs = options.keepAliveMs ?? 5000;
     this.landedAfterMs = options.landedAfterMs ?? 3000;
+    this.lostAfterMs = options.lostAfterMs ?? 1500;
     this.now = options.now ?? Date.now;
     this.lastSentAt = this.lastHeardAt = this.now();
     this.unsubscribe.push(transport.onMessage((t) => this.onReply(t)));
@@ -182,6 +189,21 @@ export class TelloDrone implements Drone {
   /** Milliseconds since anything (reply or state) was heard from the drone. */
   get silentMs(): number {
     return this.now() - this.lastHeardAt;
+  }
+
+  /**
+   * Why the link is down, or null while it is up: closed; the state stream (once seen) silent for `lostAfterMs`;
+   * or, without a stream, a command timed out and nothing was heard since. Live runs check it every tick and stop
+   * the program with reason 'disconnected'.
+   */
+  linkLost(): TelloError | null {
+    if (this.closed) return new TelloError('tello.closed', {}, this.language);
+    const now = this.now();
+    const silentMs = now - this.lastHeardAt;
+    const streamDown = this.lastStateAt !== null && now - this.lastStateAt >= this.lostAfterMs;
+    const noAnswer = this.lastTimeoutAt !== null && this.lastTimeoutAt >= this.lastHeardAt;
+    if (!streamDown && !noAnswer) return null;
+    return new TelloError('tello.lost', { seconds: Math.round(silentMs / 100) / 10 }, this.language);
   }
 
   /** The newest state from the stream, or null before the first one. */
@@ -374,6 +396,7 @@ export class TelloDrone implements Drone {
       return;
     }
     this.stats.timeouts++;
+    this.lastTimeoutAt = this.now();
     this.inFlight = null;
     item.completion.settle('failed', new TelloError('tello.timeout', { command: item.text, seconds: Math.round(item.timeoutMs / 100) / 10 }, this.language));
     this.pump();
@@ -412,7 +435,7 @@ export class TelloDrone implements Drone {
       return;
     }
     this.stats.states++;
-    this.lastHeardAt = this.now();
+    this.lastHeardAt = this.lastStateAt = this.now();
     this.state = s;
     if (!this.yawOriginSet) {
       // Until take-off, yaw counts from the heading at connection.

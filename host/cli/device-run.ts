@@ -53,7 +53,10 @@ export interface DeviceRunOptions {
   readonly statePort?: number;
 }
 
-/** Runs the project live; returns the exit code (0 when the run happened, even if the program hit a runtime error). */
+/**
+ * Runs the project live; returns the exit code: 0 when the run happened (even if the program hit a runtime error),
+ * 1 when the drone could not be reached or the link was lost mid-run.
+ */
 export async function deviceRunCommand(options: DeviceRunOptions, lang: Language): Promise<number> {
   const b = (key: string, params: Record<string, string | number> = {}) => translate(lang, 'bridge', key, params);
   const h = (key: string, params: Record<string, string | number> = {}) => translate(lang, 'host', key, params);
@@ -102,7 +105,7 @@ export async function deviceRunCommand(options: DeviceRunOptions, lang: Language
     const text = e.type === 'log' ? e.text : e.error.message[lang];
     say(b('live.event', { time: (e.timeMs / 1000).toFixed(2), text }));
   };
-  const run = startLiveRun({ program, devices: droneDeviceSet(drone), seed: options.seed ?? project.sim.seed, onEvent: printEvent });
+  const run = startLiveRun({ program, devices: droneDeviceSet(drone), seed: options.seed ?? project.sim.seed, onEvent: printEvent, linkCheck: () => drone.linkLost() });
 
   let interrupts = 0;
   const onSignal = () => {
@@ -120,9 +123,11 @@ export async function deviceRunCommand(options: DeviceRunOptions, lang: Language
   process.on('SIGTERM', onSignal);
   try {
     const summary = await run.done;
+    if (summary.disconnect) console.error(h('cli.error', { message: summary.disconnect }));
     // Stop and the end of the program send `land`; wait for its ok before closing the link.
-    if (!(await drone.whenIdle(0))) say(b('live.landWait'));
-    await drone.whenIdle(25_000);
+    const lost = summary.stopReason === 'disconnected';
+    if (!lost && !(await drone.whenIdle(0))) say(b('live.landWait'));
+    await drone.whenIdle(lost ? 1000 : 25_000);
     drone.sample();
     const r = drone.readings();
     if (options.json) {
@@ -133,7 +138,8 @@ export async function deviceRunCommand(options: DeviceRunOptions, lang: Language
       console.log(`  ${b('live.tickLine', { meanLateMs: summary.meanLateMs, maxLateMs: summary.maxLateMs })}`);
       console.log(`  ${b('live.droneLine', { height: r.heightCm, battery: r.batteryPercent, flying: b(r.flying ? 'live.flying' : 'live.landed') })}`);
     }
-    return 0;
+    // A lost link is a failure of the set-up, not of the program.
+    return lost ? 1 : 0;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
