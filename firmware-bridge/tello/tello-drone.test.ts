@@ -110,14 +110,14 @@ describe('Tello driver on the virtual Tello', () => {
   });
 
   it('emergency stops at once, ahead of queued commands, which never reach the drone', async () => {
-    const { tello, drone } = await fly();
+    const { tello, drone } = await fly({ timeScale: 0.2 });
     await completes(drone.takeoff());
-    const forward = drone.move('forward', 200); // in flight for 0.12 s
+    const forward = drone.move('forward', 500); // in flight for 1.08 s
     const back = drone.move('back', 200); // queued behind it
-    await sleep(20);
+    await sleep(50);
     drone.emergency();
     await until(() => !tello.status().flying, 1000, 'motors off');
-    expect(tello.status().received.slice(2)).toEqual(['forward 200', 'emergency']);
+    expect(tello.status().received.slice(2)).toEqual(['forward 500', 'emergency']);
     expect(forward.isDone()).toBe(true); // cancelled, not failed: the student asked for it
     expect(back.isDone()).toBe(true);
     await sleep(300);
@@ -125,14 +125,14 @@ describe('Tello driver on the virtual Tello', () => {
   });
 
   it('Stop (safe state) lands a flying drone at once and drops the queued commands', async () => {
-    const { tello, drone } = await fly();
+    const { tello, drone } = await fly({ timeScale: 0.2 });
     await completes(drone.takeoff());
-    drone.move('up', 100);
+    drone.move('up', 500); // in flight for 1.08 s
     drone.move('down', 100);
-    await sleep(20);
+    await sleep(50);
     drone.safeState();
     await until(() => !tello.status().flying, 2000, 'landed');
-    expect(tello.status().received.slice(2)).toEqual(['up 100', 'land']);
+    expect(tello.status().received.slice(2)).toEqual(['up 500', 'land']);
     expect(await drone.whenIdle(1000)).toBe(true);
   });
 
