@@ -28,8 +28,8 @@ import { BlocklyEditor, type EditorHandle, type WorkspaceJson } from './editor/B
 import { CodeView, type GeneratedCode } from './editor/CodeView';
 import { WatchPanel, type LogLine } from './editor/WatchPanel';
 import { THEME_NAMES, type ThemeName } from './editor/blockly-setup';
-import { Modal } from './components/Modal';
-import { checkUpload, displayName, fileNameFor } from './projects/project-files';
+import { checkUpload, displayName } from './projects/project-files';
+import { formatTime, HistoryDialog, NewProjectDialog, OpenProjectDialog, RestoreDialog, SaveAsDialog, UnsavedDialog } from './projects/ProjectDialogs';
 import { SimController } from './sim/sim-controller';
 import { ArenaPicker, arenaOptions, CameraPicker, ResetButton, SpeedButtons, Stage, type CameraMode } from './stage';
 
@@ -78,11 +78,6 @@ function docKey(workspace: WorkspaceJson, project: Project): string {
   return JSON.stringify([project.target, project.sim.arenaId, workspace]);
 }
 
-function formatTime(iso: string, lang: Language): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang === 'zh-CN' ? 'zh-CN' : 'en-GB');
-}
-
 export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Language }) {
   const { host } = props;
   const { t } = useTranslation('app');
@@ -114,6 +109,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
   languageRef.current = language;
   const runErrorsRef = useRef<RuntimeEvent[]>([]);
 
+  const closeDialog = useCallback(() => setDialog({ kind: 'none' }), []);
   const dirty = liveKey !== doc.savedKey;
   const name = displayName(doc.path, doc.project, t('project.untitled'));
   const kit = doc.project.target;
@@ -657,133 +653,44 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
 
       <input ref={uploadRef} type="file" accept=".ailab,application/json" hidden onChange={(e) => { void onUpload(e.target.files?.[0]); e.target.value = ''; }} />
 
-      {dialog.kind === 'new' && (
-        <Modal title={t('project.new.title')} onClose={() => setDialog({ kind: 'none' })} testId="dialog-new">
-          <p>{t('project.new.chooseKit')}</p>
-          <div className="kit-choices">
-            {(['robot', 'drone', 'sensorkit'] as const).map((k) => (
-              <button key={k} className="kit-choice" data-testid={`new-${k}`} onClick={() => createNew(k)}>
-                <span className="kit-icon">{k === 'robot' ? '🚗' : k === 'drone' ? '🚁' : '🌡️'}</span>
-                {t(`project.kit.${k}`)}
-              </button>
-            ))}
-          </div>
-          <div className="actions"><button onClick={() => setDialog({ kind: 'none' })}>{t('app.cancel')}</button></div>
-        </Modal>
-      )}
-
+      {dialog.kind === 'new' && <NewProjectDialog onCreate={createNew} onCancel={closeDialog} />}
       {dialog.kind === 'open' && (
-        <Modal title={t('project.open.title')} onClose={() => setDialog({ kind: 'none' })} testId="dialog-open">
-          {([['project.open.projects', dialog.projects], ['project.open.recent', dialog.recent]] as const).map(([label, list]) => (
-            <section key={label}>
-              <h3>{t(label)}</h3>
-              {list.length === 0 ? <p className="hint">{t('project.open.none')}</p> : (
-                <ul className="file-list">
-                  {list.map((p) => (
-                    <li key={p.path}>
-                      <button className="file" data-path={p.path} onClick={() => void openPath(p.path)}>
-                        <strong>{p.title || displayName(p.path, newProject('robot', '', ''), '')}</strong>
-                        <span className="hint">{t('project.open.modified', { time: formatTime(p.modifiedAt, language) })}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          ))}
-          <div className="actions">
-            {host.kind === 'electron' && <button onClick={() => void openNative()}>{t('project.open.system')}</button>}
-            {host.kind !== 'electron' && <button onClick={() => uploadRef.current?.click()}>{t('project.upload')}</button>}
-            <button onClick={() => setDialog({ kind: 'none' })}>{t('app.cancel')}</button>
-          </div>
-        </Modal>
+        <OpenProjectDialog
+          projects={dialog.projects}
+          recent={dialog.recent}
+          language={language}
+          onOpen={(path) => void openPath(path)}
+          onNative={host.kind === 'electron' ? () => void openNative() : undefined}
+          onUpload={host.kind === 'electron' ? undefined : () => uploadRef.current?.click()}
+          onCancel={closeDialog}
+        />
       )}
-
       {dialog.kind === 'saveAs' && (
         <SaveAsDialog
           initial={doc.path ? name : ''}
-          onCancel={() => setDialog({ kind: 'none' })}
+          onCancel={closeDialog}
           onSave={(fileName) => {
             const then = dialog.then;
-            setDialog({ kind: 'none' });
+            closeDialog();
             void saveTo(fileName).then((ok) => ok && then?.());
           }}
           onDownload={host.kind === 'electron' ? undefined : download}
         />
       )}
-
       {dialog.kind === 'unsaved' && (
-        <Modal title={t('project.unsaved.title')} onClose={() => setDialog({ kind: 'none' })} testId="dialog-unsaved">
-          <p>{t('project.unsaved.body', { name })}</p>
-          <div className="actions">
-            <button className="primary" onClick={() => { const then = dialog.then; setDialog({ kind: 'none' }); void save(then); }}>{t('project.unsaved.save')}</button>
-            {/* "Don't save" only lets the action go ahead: the work is dropped (and its draft discarded) when another
-                project actually replaces it, so a cancelled or failed open loses nothing. */}
-            <button onClick={() => { const then = dialog.then; setDialog({ kind: 'none' }); then(); }}>{t('project.unsaved.discard')}</button>
-            <button onClick={() => setDialog({ kind: 'none' })}>{t('app.cancel')}</button>
-          </div>
-        </Modal>
+        <UnsavedDialog
+          name={name}
+          onSave={() => { closeDialog(); void save(dialog.then); }}
+          onDiscard={() => { closeDialog(); dialog.then(); }}
+          onCancel={closeDialog}
+        />
       )}
-
       {dialog.kind === 'restore' && (
-        <Modal title={t('project.restore.title')} testId="dialog-restore">
-          <p>{t('project.restore.body')}</p>
-          <ul className="file-list">
-            {dialog.drafts.map((d) => (
-              <li key={d.draftId}>
-                <button className="file" data-testid="restore-draft" onClick={() => void restoreDraft(d.draftId)}>
-                  <strong>{d.title || (d.path ? displayName(d.path, newProject('robot', '', ''), '') : t('project.untitled'))}</strong>
-                  <span className="hint">{t('project.restore.savedAt', { time: formatTime(d.savedAt, language) })}</span>
-                  <span className="primary-label">{t('project.restore.restore')}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-          <div className="actions">
-            <button data-testid="restore-discard" onClick={() => void discardDrafts(dialog.drafts)}>{t('project.restore.discard')}</button>
-          </div>
-        </Modal>
+        <RestoreDialog drafts={dialog.drafts} language={language} onRestore={(id) => void restoreDraft(id)} onDiscardAll={() => void discardDrafts(dialog.drafts)} />
       )}
-
       {dialog.kind === 'history' && (
-        <Modal title={t('project.history.title')} onClose={() => setDialog({ kind: 'none' })} testId="dialog-history">
-          {dialog.versions === null ? <p>{t('project.history.needsSave')}</p> : dialog.versions.length === 0 ? <p>{t('project.history.none')}</p> : (
-            <ul className="file-list">
-              {dialog.versions.map((v) => (
-                <li key={v.id}>
-                  <button className="file" onClick={() => void openVersion(v.id, v.savedAt)}>
-                    <strong>{formatTime(v.savedAt, language)}</strong>
-                    <span className="hint">{(v.sizeBytes / 1024).toFixed(1)} kB · {t('project.history.open')}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <div className="actions"><button onClick={() => setDialog({ kind: 'none' })}>{t('app.close')}</button></div>
-        </Modal>
+        <HistoryDialog versions={dialog.versions} language={language} onOpen={(id, savedAt) => void openVersion(id, savedAt)} onClose={closeDialog} />
       )}
     </div>
-  );
-}
-
-function SaveAsDialog(props: { initial: string; onCancel: () => void; onSave: (fileName: string) => void; onDownload?: () => void }) {
-  const { t } = useTranslation('app');
-  const [value, setValue] = useState(props.initial);
-  const fileName = fileNameFor(value);
-  return (
-    <Modal title={t('project.saveAs.title')} onClose={props.onCancel} testId="dialog-save-as">
-      <form onSubmit={(e) => { e.preventDefault(); if (fileName) props.onSave(fileName); }}>
-        <label className="field">
-          {t('project.saveAs.name')}
-          <input data-testid="save-name" autoFocus value={value} onChange={(e) => setValue(e.target.value)} maxLength={120} />
-        </label>
-        {value.trim() !== '' && !fileName && <p className="field-error">{t('project.saveAs.nameInvalid')}</p>}
-        <div className="actions">
-          <button type="submit" className="primary" data-testid="save-confirm" disabled={!fileName}>{t('project.save')}</button>
-          {props.onDownload && <button type="button" onClick={props.onDownload}>{t('project.download')}</button>}
-          <button type="button" onClick={props.onCancel}>{t('app.cancel')}</button>
-        </div>
-      </form>
-    </Modal>
   );
 }
