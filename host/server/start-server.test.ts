@@ -266,4 +266,31 @@ describe('the host contract over WebSocket', () => {
       await v6.close();
     }
   });
+
+  it('a lab server gzips the app for the class; on this computer alone files go uncompressed', async () => {
+    const { request } = await import('node:http');
+    writeFileSync(join(rendererDir, 'assets', 'big-abc.js'), `export const words = ${JSON.stringify('robot '.repeat(20_000))};\n`);
+    const get = (port: number) =>
+      new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/assets/big-abc.js', headers: { 'accept-encoding': 'gzip, br' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const local = await get(server.port);
+    expect(local.encoding).toBeUndefined();
+    const lab = await startServer({ port: 0, host: '0.0.0.0', dataDir, rendererDir, log: quiet });
+    try {
+      const remote = await get(lab.port);
+      expect(remote.encoding).toBe('gzip');
+      expect(remote.body.length).toBeLessThan(local.body.length / 10);
+      const { gunzipSync } = await import('node:zlib');
+      expect(gunzipSync(remote.body).equals(local.body)).toBe(true);
+    } finally {
+      await lab.close();
+    }
+  });
 });

@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import type { WebSocket } from 'ws';
 import { HOST_EVENTS, WS_NO_ID, type HostEvent, type HostServices } from '../../core/contracts/host';
 import { PROJECT_MAX_BYTES } from '../../core/contracts/project';
@@ -72,6 +74,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
 
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  // A lab server sends the app (~7 MB of JavaScript) to a whole class at once over the school LAN: gzip cuts that to
+  // about a quarter. On loopback compression would only cost start-up time, so it is off there.
+  const compressForLan = !isLoopbackBind(bindHost);
   // Both set once the port is known (before the first request can arrive).
   let hostAllowed: (h: string | undefined) => boolean = () => false;
   let ownHost = '127.0.0.1';
@@ -89,7 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The CSP names the WebSocket origin the page used; a refused Host gets the server's own address instead.
     const shownHost = hostAllowed(request.headers.host) ? request.headers.host! : ownHost;
     for (const [name, value] of Object.entries(securityHeaders(shownHost))) reply.header(name, value);
-    return payload;
+    return compressForLan ? maybeGzip(request.headers['accept-encoding'], reply, payload) : payload;
   });
 
 
@@ -174,6 +179,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await app.close();
     },
   };
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(javascript|json|wasm|xml)|image\/svg\+xml)/;
+
+/**
+ * Gzips a 200 response streamed from disk when the client accepts it and the type compresses (scripts, styles, HTML,
+ * JSON, WebAssembly, SVG). Range responses (206) and small in-memory payloads are sent as they are.
+ */
+function maybeGzip(acceptEncoding: string | string[] | undefined, reply: FastifyReply, payload: unknown): unknown {
+  const accepts = String(acceptEncoding ?? '').split(',').some((e) => e.trim().split(';')[0] === 'gzip');
+  const type = String(reply.getHeader('content-type') ?? '');
+  if (!accepts || reply.statusCode !== 200 || !(payload instanceof Readable) || !COMPRESSIBLE.test(type) || reply.getHeader('content-encoding')) {
+    return payload;
+  }
+  reply.removeHeader('content-length');
+  reply.header('content-encoding', 'gzip');
+  reply.header('vary', 'accept-encoding');
+  return payload.pipe(createGzip({ level: 6 }));
 }
 
 /** The `busy` answer to a frame, echoing its id when it has one. */
