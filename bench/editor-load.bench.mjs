@@ -26,7 +26,8 @@ if (!existsSync('dist/renderer/index.html')) {
 }
 
 /** 50 stacks × (1 hat + 9 statements) = 500 blocks, with their shadow inputs as the toolbox gives them. Short stacks:
- *  a class project is many short scripts, and (measured 2026-11-23) the app stalls for seconds on one 49-block chain. */
+ *  a class project is many short scripts, and Playwright cannot pass a ~100-deep object (a long chain nests `next`)
+ *  into the page. */
 function workspaceOf500Blocks() {
   const num = (id, n) => ({ shadow: { type: 'math_number', id, fields: { NUM: n } } });
   let seq = 0;
