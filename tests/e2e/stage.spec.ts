@@ -147,3 +147,11 @@ test('the sensor-kit sliders feed the virtual kit the program reads', async ({ p
   await expect.poll(() => page.evaluate(() => (window as any).__ailab.snapshot().kit.knobPercent)).toBeGreaterThan(79);
   await expect.poll(() => page.evaluate(() => (window as any).__ailab.snapshot().kit.motion)).toBe(true);
 });
+
+test('the stage shows the arena the program was loaded into, so the robot is drawn on the floor it drives on', async ({ page }) => {
+  await openStage(page);
+  await loadAndRun(page, program('robot', [motors(30, 30), waitS(30)]), 'line-track');
+  await expect(page.locator('[data-testid="stage"]')).toHaveAttribute('data-arena', 'line-track');
+  const picture = await canvasPicture(page);
+  expect(picture.blue, 'the robot is on screen').toBeGreaterThan(20);
+});

@@ -72,6 +72,7 @@ export class SimController {
   private readonly stateListeners = new Set<Listener<SimStateInfo>>();
   private readonly errorListeners = new Set<Listener<SimErrorInfo>>();
   private readonly readyListeners = new Set<() => void>();
+  private readonly loadListeners = new Set<Listener<string>>();
   private readonly runForWaiters = new Map<number, (result: RunForResult) => void>();
   private nextRequestId = 1;
   private _state: SimRunState = 'idle';
@@ -126,6 +127,7 @@ export class SimController {
   load(program: Program, arenaId: string, seed: number, robotCount?: number): void {
     this._arenaId = arenaId;
     this._loaded = true;
+    this.emit(this.loadListeners, arenaId);
     this.send(robotCount === undefined ? { type: 'sim.load', program, arenaId, seed } : { type: 'sim.load', program, arenaId, seed, robotCount });
   }
   run(): void {
@@ -181,6 +183,10 @@ export class SimController {
   onError(listener: Listener<SimErrorInfo>): () => void {
     return this.subscribe(this.errorListeners, listener);
   }
+  /** A program was loaded into `arenaId` (the stage shows the arena the simulation really runs in). */
+  onDidLoad(listener: Listener<string>): () => void {
+    return this.subscribe(this.loadListeners, listener);
+  }
   onReady(listener: () => void): () => void {
     if (this.ready) queueMicrotask(listener);
     this.readyListeners.add(listener);
@@ -196,6 +202,7 @@ export class SimController {
     this.stateListeners.clear();
     this.errorListeners.clear();
     this.readyListeners.clear();
+    this.loadListeners.clear();
   }
 
   private send(request: SimRequest): void {

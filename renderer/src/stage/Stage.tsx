@@ -34,6 +34,11 @@ export function Stage({ controller, arenaId, camera = 'orbit', showHud = true, k
   const viewRef = useRef<StageView | null>(null);
   const [hud, setHud] = useState<Snapshot | null>(controller.latestSnapshot);
   const [webglError, setWebglError] = useState<string | null>(null);
+  // The arena shown: the `arenaId` prop (the picker), or the one a program was last loaded into, whichever changed
+  // last — so the floor under the robot is always the floor the simulation runs on.
+  const [shownArena, setShownArena] = useState(arenaId);
+  useEffect(() => setShownArena(arenaId), [arenaId]);
+  useEffect(() => controller.onDidLoad((id) => setShownArena(id)), [controller]);
 
   // The view lives as long as the component and the sensor-display choice.
   useEffect(() => {
@@ -61,10 +66,10 @@ export function Stage({ controller, arenaId, camera = 'orbit', showHud = true, k
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
-    view.setArena(arenaById(arenaId) ?? null);
+    view.setArena(arenaById(shownArena) ?? null);
     const latest = controller.latestSnapshot;
     if (latest) view.pushSnapshot(latest);
-  }, [arenaId, controller, showHud]);
+  }, [shownArena, controller, showHud]);
 
   useEffect(() => {
     viewRef.current?.setCamera(camera);
@@ -85,13 +90,13 @@ export function Stage({ controller, arenaId, camera = 'orbit', showHud = true, k
   const robot = hud?.robots[0];
   const drone = hud?.drones[0];
   const showKit = kitPanel === 'show' || (kitPanel === 'auto' && hud?.kit != null);
-  const unknownArena = arenaById(arenaId) === undefined;
+  const unknownArena = arenaById(shownArena) === undefined;
 
   return (
-    <div className={`stage ${className ?? ''}`} data-testid="stage" data-arena={arenaId} data-camera={camera} style={{ position: 'relative', width: '100%', height: '100%', minHeight: 240, overflow: 'hidden' }}>
+    <div className={`stage ${className ?? ''}`} data-testid="stage" data-arena={shownArena} data-camera={camera} style={{ position: 'relative', width: '100%', height: '100%', minHeight: 240, overflow: 'hidden' }}>
       <div ref={hostRef} style={{ position: 'absolute', inset: 0 }} aria-label={t('stage.canvasLabel')} role="img" />
       {webglError && <p className="stage-message" role="alert" style={messageStyle}>{t('stage.noWebgl')}</p>}
-      {unknownArena && !webglError && <p className="stage-message" role="alert" style={messageStyle}>{t('stage.unknownArena', { id: arenaId })}</p>}
+      {unknownArena && !webglError && <p className="stage-message" role="alert" style={messageStyle}>{t('stage.unknownArena', { id: shownArena })}</p>}
       {showHud && (robot || drone) && (
         <div className="stage-hud" data-testid="stage-hud" aria-live="off" style={hudStyle}>
           {robot && (
