@@ -155,3 +155,20 @@ test('the stage shows the arena the program was loaded into, so the robot is dra
   const picture = await canvasPicture(page);
   expect(picture.blue, 'the robot is on screen').toBeGreaterThan(20);
 });
+
+test('the top and follow cameras show the robot from above and from behind', async ({ page }) => {
+  await openStage(page);
+  await loadAndRun(page, program('robot', [motors(30, 30), waitS(30)]), 'open-floor');
+  const orbit = await canvasPicture(page);
+  for (const camera of ['top', 'follow'] as const) {
+    await page.locator('[data-testid="camera-picker"]').selectOption(camera);
+    await expect(page.locator('[data-testid="stage"]')).toHaveAttribute('data-camera', camera);
+    await page.waitForTimeout(300);
+    const view = await canvasPicture(page);
+    expect(view.blue, `the robot is on screen in the ${camera} view`).toBeGreaterThan(20);
+    expect(Math.abs(view.blue - orbit.blue), `the ${camera} view differs from the orbit view`).toBeGreaterThan(10);
+  }
+  // Following from just behind, the robot fills far more of the picture than in the overview.
+  const follow = await canvasPicture(page);
+  expect(follow.blue).toBeGreaterThan(orbit.blue * 4);
+});
