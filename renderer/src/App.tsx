@@ -10,7 +10,7 @@
  * `loadWorkspace(json)`, `run()`, `flyoutBlockRect(type)`, `blockRect(id)`, `topBlocks()`, merged with the
  * SimController's hook (`snapshot()`, `state()`, `stateHash()`, …).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import * as Blockly from 'blockly';
@@ -31,7 +31,17 @@ import { THEME_NAMES, type ThemeName } from './editor/blockly-setup';
 import { checkUpload, displayName } from './projects/project-files';
 import { formatTime, HistoryDialog, NewProjectDialog, OpenProjectDialog, RestoreDialog, SaveAsDialog, UnsavedDialog } from './projects/ProjectDialogs';
 import { SimController } from './sim/sim-controller';
-import { ArenaPicker, arenaOptions, CameraPicker, ResetButton, SpeedButtons, Stage, type CameraMode } from './stage';
+import { ARENAS } from '../../core/sim/arenas';
+import type { CameraMode } from './stage';
+
+// The stage and its toolbar pieces bring three.js (~0.5 MB); they load in their own chunk after the editor, so the
+// first interactive editor does not wait for three.js to be parsed.
+const stageModule = () => import('./stage');
+const Stage = lazy(() => stageModule().then((m) => ({ default: m.Stage })));
+const ArenaPicker = lazy(() => stageModule().then((m) => ({ default: m.ArenaPicker })));
+const CameraPicker = lazy(() => stageModule().then((m) => ({ default: m.CameraPicker })));
+const ResetButton = lazy(() => stageModule().then((m) => ({ default: m.ResetButton })));
+const SpeedButtons = lazy(() => stageModule().then((m) => ({ default: m.SpeedButtons })));
 
 const APP_VERSION = '0.1.0';
 /** Unsaved work is written as a draft this often (ms); a crash loses at most this much. */
@@ -388,7 +398,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
   const setKit = useCallback((target: TargetKitName) => {
     setDoc((d) => {
       // Keep the arena if it suits the new kit, else take the kit's first arena (a drone has no line track).
-      const suits = arenaOptions(target, languageRef.current).filter((a) => a.suits).map((a) => a.id);
+      const suits = ARENAS.filter((a) => a.kits.includes(target)).map((a) => a.id);
       const arenaId = suits.includes(d.project.sim.arenaId) ? d.project.sim.arenaId : (suits[0] ?? d.project.sim.arenaId);
       const project = { ...d.project, target, sim: { ...d.project.sim, arenaId } };
       setLiveKey(docKey(workspaceRef.current, project));
@@ -501,13 +511,27 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
   }, [save, saveAs]);
 
   // ---- start: crash recovery, external open requests ------------------------------------------------------
-  const onEditorReady = useCallback(() => {
-    // Interactive as soon as Blockly is injected (the benchmark and tests wait for this attribute); the 3D stage
-    // mounts right after, so its WebGL start-up does not delay the editor.
+  // Interactive (`body[data-ready=true]`, which tests and the cold-start benchmark wait for) once Blockly is injected
+  // and the stage chunk has loaded, so the toolbar no longer changes size under the pointer. The 3D stage itself
+  // mounts right after, so its WebGL start-up does not delay the editor.
+  const [editorReady, setEditorReady] = useState(false);
+  const [stageChunk, setStageChunk] = useState(false);
+  const onEditorReady = useCallback(() => setEditorReady(true), []);
+  useEffect(() => {
+    stageModule().then(
+      () => setStageChunk(true),
+      (e) => {
+        console.error('[App] the stage failed to load', e);
+        setStageChunk(true);
+      },
+    );
+  }, []);
+  useEffect(() => {
+    if (!editorReady || !stageChunk) return;
     performance.mark('ailab:ready');
     document.body.dataset.ready = 'true';
     setReady(true);
-  }, []);
+  }, [editorReady, stageChunk]);
   useEffect(() => {
     if (!ready) return;
     regenerate({}, docRef.current.project.target);
@@ -607,19 +631,21 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
             {paused ? `▶ ${t('run.resume')}` : `⏸ ${t('run.pause')}`}
           </button>
           <button data-testid="step" onClick={() => sim.step()} disabled={!paused}>⏭ {t('run.step')}</button>
-          <ResetButton controller={sim} />
+          <Suspense fallback={null}><ResetButton controller={sim} /></Suspense>
           <span className="run-state" data-testid="run-state">{t(`run.state.${runState}`)}</span>
         </div>
         <div className="group">
-          <SpeedButtons controller={sim} />
+          <Suspense fallback={null}><SpeedButtons controller={sim} /></Suspense>
           <label>
             {t('project.kit')}
             <select data-testid="kit" value={kit} onChange={(e) => setKit(e.target.value as TargetKitName)}>
               {(['robot', 'drone', 'sensorkit'] as const).map((k) => <option key={k} value={k}>{t(`project.kit.${k}`)}</option>)}
             </select>
           </label>
-          <ArenaPicker value={doc.project.sim.arenaId} kit={kit} onChange={setArena} />
-          <CameraPicker value={camera} onChange={setCamera} />
+          <Suspense fallback={null}>
+            <ArenaPicker value={doc.project.sim.arenaId} kit={kit} onChange={setArena} />
+            <CameraPicker value={camera} onChange={setCamera} />
+          </Suspense>
           <label>
             {t('app.theme')}
             <select data-testid="theme" value={theme} onChange={(e) => setTheme(e.target.value as ThemeName)}>
@@ -643,7 +669,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
         </div>
         <div className="right">
           <section className="panel stage-panel">
-            {ready && <Stage controller={sim} arenaId={doc.project.sim.arenaId} camera={camera} />}
+            {ready && <Suspense fallback={<p className="hint">{t('run.stageUnavailable')}</p>}><Stage controller={sim} arenaId={doc.project.sim.arenaId} camera={camera} /></Suspense>}
           </section>
           <CodeView code={code} />
           <WatchPanel variables={variables} log={log} />

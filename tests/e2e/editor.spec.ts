@@ -62,10 +62,14 @@ async function buildDriveProgram(page: Page, cm: number): Promise<{ hat: string;
   const drive: string = await page.evaluate((id) => (window as any).__ailab.childOfType(id, 'robot_drive_cm'), hat);
 
   // Type the distance into the number field, as a student does.
-  const field: Rect = await page.evaluate((id) => (window as any).__ailab.inputFieldRect(id, 'CM'), drive);
-  await page.mouse.click(field.x + field.width / 2, field.y + field.height / 2);
+  // The field is read where it is now and clicked again if the first click came while the page was still
+  // settling (the stage mounts next to the workspace right after start-up).
   const editor = page.locator('.blocklyHtmlInput');
-  await expect(editor).toBeVisible();
+  await expect(async () => {
+    const field: Rect = await page.evaluate((id) => (window as any).__ailab.inputFieldRect(id, 'CM'), drive);
+    await page.mouse.click(field.x + field.width / 2, field.y + field.height / 2);
+    await expect(editor).toBeVisible({ timeout: 1500 });
+  }).toPass({ timeout: 15_000 });
   await editor.fill(String(cm));
   await editor.press('Enter');
   await expect.poll(() => page.evaluate((id) => (window as any).__ailab.inputNumber(id, 'CM'), drive)).toBe(cm);
