@@ -614,11 +614,11 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
           </span>
         </div>
         <div className="group" aria-label={t('project.menu')}>
-          <button onClick={() => guard(() => setDialog({ kind: 'new' }))}>📄 {t('project.new')}</button>
-          <button onClick={() => guard(() => void showOpen())}>📂 {t('project.open')}</button>
-          <button onClick={() => void save()} title="Ctrl+S">💾 {t('project.save')}</button>
+          <button onClick={() => guard(() => setDialog({ kind: 'new' }))}>{t('project.new')}</button>
+          <button onClick={() => guard(() => void showOpen())}>{t('project.open')}</button>
+          <button onClick={() => void save()} title="Ctrl+S">{t('project.save')}</button>
           <button onClick={() => void saveAs()} title="Ctrl+Shift+S">{t('project.saveAs')}</button>
-          <button onClick={() => void showHistory()}>🕘 {t('project.history')}</button>
+          <button onClick={() => void showHistory()}>{t('project.history')}</button>
         </div>
         <div className="group">
           <button onClick={() => editorRef.current?.undo()} title="Ctrl+Z" aria-label={t('editor.undo')}>↶ {t('editor.undo')}</button>
@@ -628,9 +628,9 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
           <button className="run" data-testid="run" onClick={run} disabled={running}>▶ {t('run.run')}</button>
           <button className="stop" data-testid="stop" onClick={stop}>■ {t('run.stop')}</button>
           <button data-testid="pause" onClick={() => (paused ? sim.resume() : sim.pause())} disabled={!running && !paused}>
-            {paused ? `▶ ${t('run.resume')}` : `⏸ ${t('run.pause')}`}
+            {paused ? `▶ ${t('run.resume')}` : t('run.pause')}
           </button>
-          <button data-testid="step" onClick={() => sim.step()} disabled={!paused}>⏭ {t('run.step')}</button>
+          <button data-testid="step" onClick={() => sim.step()} disabled={!paused}>{t('run.step')}</button>
           <Suspense fallback={null}><ResetButton controller={sim} /></Suspense>
           <span className="run-state" data-testid="run-state">{t(`run.state.${runState}`)}</span>
         </div>
@@ -652,7 +652,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
               {THEME_NAMES.map((n) => <option key={n} value={n}>{t(`app.theme.${n}`)}</option>)}
             </select>
           </label>
-          <button data-testid="language" onClick={switchLanguage} aria-label={t('app.language')}>🌐 {t('app.languageSwitch')}</button>
+          <button data-testid="language" onClick={switchLanguage} aria-label={t('app.language')}>{t('app.languageSwitch')}</button>
         </div>
       </header>
 

@@ -12,7 +12,6 @@ import { Modal } from '../components/Modal';
 import { baseName, fileNameFor } from './project-files';
 
 const KITS = ['robot', 'drone', 'sensorkit'] as const;
-const KIT_ICONS: Record<TargetKitName, string> = { robot: '🚗', drone: '🚁', sensorkit: '🌡️' };
 
 /** A date as the classroom reads it, in the UI language. */
 export function formatTime(iso: string, lang: Language): string {
@@ -28,7 +27,6 @@ export function NewProjectDialog(props: { onCreate: (kit: TargetKitName) => void
       <div className="kit-choices">
         {KITS.map((k) => (
           <button key={k} className="kit-choice" data-testid={`new-${k}`} onClick={() => props.onCreate(k)}>
-            <span className="kit-icon">{KIT_ICONS[k]}</span>
             {t(`project.kit.${k}`)}
           </button>
         ))}
