@@ -3,10 +3,12 @@
  * guards, permission handlers and the IPC sender check. main.ts applies them; tests assert each one.
  */
 import type { IpcMainInvokeEvent, Session, WebContents, WebPreferences } from 'electron';
+import { contentSecurityPolicy } from '../../host/server/security';
 import { APP_HOST, APP_SCHEME } from '../shared/bridge';
 
 /**
- * Content-Security-Policy sent with every app:// response (app-protocol.ts).
+ * Content-Security-Policy sent with every app:// response (app-protocol.ts): the same policy as browser mode
+ * (host/server/security.ts), with connections only to our own origin (Electron talks to the host over IPC).
  * - script-src 'self' 'wasm-unsafe-eval': our bundles only; rapier's compat build instantiates WebAssembly from
  *   bytes, which CSP gates behind 'wasm-unsafe-eval' (it does not allow JS eval). No 'unsafe-eval', no inline script.
  * - style-src 'unsafe-inline': Blockly injects its CSS as a <style> element and sets style attributes on SVG;
@@ -16,21 +18,7 @@ import { APP_HOST, APP_SCHEME } from '../shared/bridge';
  * - worker-src 'self' blob:: the sim worker is a module worker from our origin (blob: for inlined workers).
  * - Everything else (objects, frames, forms, base URL, being framed) is 'none'.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "media-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Preferences of every window we open. `additionalArguments` carry the bridge manifest (shared/bridge.ts). */
 export function secureWebPreferences(preloadPath: string, additionalArguments: string[], devTools: boolean): WebPreferences {

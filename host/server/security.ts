@@ -5,10 +5,11 @@
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 
-/** Content-Security-Policy of the renderer, matching the Electron window's: scripts only from the app itself
- *  ('wasm-unsafe-eval' lets the physics engine compile its WebAssembly; no JavaScript eval), inline styles because
- *  Blockly injects its CSS, WebSocket only back to this server. */
-export function contentSecurityPolicy(wsOrigin: string): string {
+/** Content-Security-Policy of the renderer, the one policy of both shells (browser mode here, the Electron window
+ *  through electron/main/security.ts): scripts only from the app itself ('wasm-unsafe-eval' lets the physics engine
+ *  compile its WebAssembly; no JavaScript eval), inline styles because Blockly injects its CSS, connections only back
+ *  to the app (`wsOrigin`: this server's WebSocket in browser mode; none in Electron, which uses IPC). */
+export function contentSecurityPolicy(wsOrigin = ''): string {
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -16,7 +17,7 @@ export function contentSecurityPolicy(wsOrigin: string): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "media-src 'self' data: blob:",
-    `connect-src 'self' ${wsOrigin}`,
+    `connect-src 'self'${wsOrigin ? ` ${wsOrigin}` : ''}`,
     "worker-src 'self' blob:",
     "object-src 'none'",
     "frame-src 'none'",
