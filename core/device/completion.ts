@@ -9,3 +9,11 @@ export interface Completion {
 
 /** A completion that is already done (for commands that act at once). */
 export const DONE: Completion = Object.freeze({ isDone: () => true });
+
+/** A completion its device finishes by setting `done` (target reached, timed out or cancelled). */
+export class SettableCompletion implements Completion {
+  done = false;
+  isDone(): boolean {
+    return this.done;
+  }
+}

@@ -7,7 +7,7 @@
  * Commands while landed (other than take-off) are refused and done at once (the event log says so).
  * Battery: 100 % at the start, −0.2 %/s flying, −0.01 %/s on the ground.
  */
-import type { Completion } from '../device/completion';
+import { SettableCompletion, type Completion } from '../device/completion';
 import { DONE } from '../device/completion';
 import type { Drone, DroneDirection, DroneReadings, FlipDirection } from '../device/drone';
 import type { Pose2D, Ring } from './arena';
@@ -33,18 +33,11 @@ export const DRONE_PARAMS = {
   yawToleranceDeg: 0.5,
 } as const;
 
-class DroneCompletion implements Completion {
-  done = false;
-  isDone(): boolean {
-    return this.done;
-  }
-}
-
 type Action =
   | { kind: 'none' }
-  | { kind: 'goto'; completion: DroneCompletion }
-  | { kind: 'land'; completion: DroneCompletion | null }
-  | { kind: 'flip'; completion: DroneCompletion; direction: FlipDirection; endMs: number }
+  | { kind: 'goto'; completion: SettableCompletion }
+  | { kind: 'land'; completion: SettableCompletion | null }
+  | { kind: 'flip'; completion: SettableCompletion; direction: FlipDirection; endMs: number }
   | { kind: 'fall' };
 
 interface MutableDroneReadings {
@@ -118,7 +111,7 @@ export class VirtualDrone implements Drone {
     this.touch();
     if (!this.flying) return DONE;
     this.endAction();
-    const completion = new DroneCompletion();
+    const completion = new SettableCompletion();
     this.action = { kind: 'land', completion };
     this.tx = this.x;
     this.tz = this.z;
@@ -155,7 +148,7 @@ export class VirtualDrone implements Drone {
     this.touch();
     if (!this.flying) return this.refuse(`flip ${direction}`, 'notFlying');
     this.endAction();
-    const completion = new DroneCompletion();
+    const completion = new SettableCompletion();
     this.action = { kind: 'flip', completion, direction, endMs: this.ctx.timeMs() + DRONE_PARAMS.flipMs };
     this.flipDirection = direction;
     return completion;
@@ -287,7 +280,7 @@ export class VirtualDrone implements Drone {
 
   private startGoto(): Completion {
     this.endAction();
-    const completion = new DroneCompletion();
+    const completion = new SettableCompletion();
     this.action = { kind: 'goto', completion };
     return completion;
   }
@@ -309,7 +302,7 @@ export class VirtualDrone implements Drone {
     this.ty = 0;
   }
 
-  private touchDown(completion: DroneCompletion | null): void {
+  private touchDown(completion: SettableCompletion | null): void {
     this.flying = false;
     this.vy = 0;
     this.flipPhase = 0;

@@ -9,7 +9,7 @@
  * 3 cm ahead; light (arena light, shaded within 30 cm of walls, ±1 % noise); gyro; front bumper (contact).
  */
 import type RAPIER from '@dimforge/rapier3d-deterministic-compat';
-import type { Completion } from '../device/completion';
+import { SettableCompletion, type Completion } from '../device/completion';
 import { DONE } from '../device/completion';
 import type { ColourName, Robot, RobotReadings } from '../device/robot';
 import type { Pose2D } from './arena';
@@ -44,18 +44,10 @@ const TURN_TOLERANCE_DEG = 0.05;
 /** Fastest spin for turns, rad/s at 100 % (wheels at ±max speed). */
 const MAX_SPIN_RADPS = (2 * ROBOT_GEOMETRY.maxSpeedMps) / ROBOT_GEOMETRY.trackM;
 
-/** A blocking action's completion: done when the robot says so (target reached, timed out or cancelled). */
-class ActionCompletion implements Completion {
-  done = false;
-  isDone(): boolean {
-    return this.done;
-  }
-}
-
 type Mode =
   | { kind: 'motors' }
-  | { kind: 'drive'; completion: ActionCompletion; targetM: number; sign: number; startX: number; startZ: number; dirX: number; dirZ: number; holdHeading: number; speedMps: number; ticks: number; timeoutTicks: number }
-  | { kind: 'turn'; completion: ActionCompletion; targetDeg: number; sign: number; startHeading: number; spinRadps: number; ticks: number; timeoutTicks: number };
+  | { kind: 'drive'; completion: SettableCompletion; targetM: number; sign: number; startX: number; startZ: number; dirX: number; dirZ: number; holdHeading: number; speedMps: number; ticks: number; timeoutTicks: number }
+  | { kind: 'turn'; completion: SettableCompletion; targetDeg: number; sign: number; startHeading: number; spinRadps: number; ticks: number; timeoutTicks: number };
 
 interface MutableReadings {
   distanceCm: number;
@@ -90,7 +82,7 @@ export class VirtualRobot implements Robot {
   displayText = '';
   toneHz = 0;
   private toneEndMs = 0;
-  private toneCompletion: ActionCompletion | null = null;
+  private toneCompletion: SettableCompletion | null = null;
   private buttonA = false;
   private buttonB = false;
   /** Front bumper touching something, and any contact with a wall or fixed obstacle (after the last step). */
@@ -159,7 +151,7 @@ export class VirtualRobot implements Robot {
     const targetM = Math.abs(cm) / 100;
     if (targetM < DRIVE_TOLERANCE_M) return DONE;
     const speedMps = (clamp(speedPercent, 1, 100) / 100) * ROBOT_GEOMETRY.maxSpeedMps;
-    const completion = new ActionCompletion();
+    const completion = new SettableCompletion();
     this.mode = {
       kind: 'drive', completion, targetM, sign: cm < 0 ? -1 : 1, startX: this.x, startZ: this.z, dirX: this.fx, dirZ: this.fz,
       holdHeading: this.headingUnwrapped, speedMps, ticks: 0,
@@ -174,7 +166,7 @@ export class VirtualRobot implements Robot {
     const targetDeg = Math.abs(deg);
     if (targetDeg < TURN_TOLERANCE_DEG) return DONE;
     const spinRadps = (clamp(speedPercent, 1, 100) / 100) * MAX_SPIN_RADPS;
-    const completion = new ActionCompletion();
+    const completion = new SettableCompletion();
     this.mode = {
       kind: 'turn', completion, targetDeg, sign: deg < 0 ? -1 : 1, startHeading: this.headingUnwrapped, spinRadps, ticks: 0,
       timeoutTicks: Math.ceil((2 * targetDeg * DEG_TO_RAD) / spinRadps / DT_S) + 50,
@@ -205,7 +197,7 @@ export class VirtualRobot implements Robot {
     }
     this.toneHz = Math.max(0, frequencyHz);
     this.toneEndMs = this.ctx.timeMs() + durationMs;
-    this.toneCompletion = new ActionCompletion();
+    this.toneCompletion = new SettableCompletion();
     return this.toneCompletion;
   }
 

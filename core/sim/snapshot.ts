@@ -2,6 +2,8 @@
  * What the sim worker posts to the stage, once per tick to the trace and at display rate to the UI.
  * Plain data; the stage interpolates between two snapshots and never drives the model.
  */
+import type { SensorKitReadings } from '../device/sensor-kit';
+
 export type Vec3 = readonly [number, number, number];
 /** Quaternion x, y, z, w. */
 export type Quat = readonly [number, number, number, number];
@@ -35,14 +37,7 @@ export interface DroneSnapshot extends BodySnapshot {
   readonly ringsPassed: readonly string[];
 }
 
-export interface SensorKitSnapshot {
-  readonly temperatureC: number;
-  readonly humidityPercent: number;
-  readonly lightPercent: number;
-  readonly soundPercent: number;
-  readonly motion: boolean;
-  readonly knobPercent: number;
-  readonly buttonPressed: boolean;
+export interface SensorKitSnapshot extends SensorKitReadings {
   readonly ledColour: string;
   readonly displayText: string;
 }
