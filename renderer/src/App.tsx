@@ -413,8 +413,26 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
       setLiveKey(docKey(workspaceRef.current, project));
       return { ...d, project };
     });
-    sim.reset();
+  }, []);
+
+  // Show the kit at its start pose in the chosen arena before anything runs: load the current program (not run)
+  // whenever the arena or the kit changes while nothing is running.
+  // The first load happens before the app reports itself ready (tests and benchmarks load their own programs
+  // right after), then again on each later arena or kit change.
+  const arenaId = doc.project.sim.arenaId;
+  const shownRef = useRef('');
+  const showStartPose = useCallback((initial: boolean) => {
+    const d = docRef.current;
+    shownRef.current = `${d.project.sim.arenaId}|${d.project.target}`;
+    if (sim.state === 'running' || sim.state === 'paused') return;
+    // At start, a program someone already loaded (a test or benchmark through `window.__ailab`) is left alone.
+    if (initial && sim.loaded) return;
+    sim.load(fromBlockly(workspaceRef.current, d.project.target).program, d.project.sim.arenaId, d.project.sim.seed);
   }, [sim]);
+  useEffect(() => {
+    if (!ready || shownRef.current === `${arenaId}|${kit}`) return;
+    showStartPose(false);
+  }, [ready, arenaId, kit, showStartPose]);
 
   // ---- run ------------------------------------------------------------------------------------------------
   const addLog = useCallback((kind: LogLine['kind'], timeMs: number, text: string) => {
@@ -528,10 +546,11 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
   }, []);
   useEffect(() => {
     if (!editorReady || !stageChunk) return;
+    showStartPose(true);
     performance.mark('ailab:ready');
     document.body.dataset.ready = 'true';
     setReady(true);
-  }, [editorReady, stageChunk]);
+  }, [editorReady, stageChunk, showStartPose]);
   useEffect(() => {
     if (!ready) return;
     regenerate({}, docRef.current.project.target);
