@@ -407,6 +407,23 @@ describe('events', () => {
     expect(logs()).toEqual(['obstacle', 'obstacle', 'obstacle']);
   });
 
+  it('the obstacle hat does not fire again while a noisy reading hovers at its threshold', () => {
+    const devices = new FakeDevices();
+    const { interp, logs } = setup(
+      ir.program([ir.script({ kind: 'obstacle', cm: 20 }, [ir.log(ir.str('obstacle'))])]),
+      { devices },
+    );
+    // Ultrasonic noise around 20 cm: 19.8 / 20.2 alternate; only a clear retreat (≥ 22 cm) re-arms the hat.
+    const distances = [50, 19.8, 20.2, 19.8, 20.2, 19.9, 21.5, 19.7, 30, 19];
+    let t = 0;
+    for (const d of distances) {
+      devices.robotReadings.distanceCm = d;
+      runTicks(interp, devices, 1, t);
+      t += 20;
+    }
+    expect(logs()).toEqual(['obstacle', 'obstacle']);
+  });
+
   it('the button hat runs its script when the button is pressed', () => {
     const { interp, devices, of } = setup(
       ir.program([ir.script({ kind: 'button', button: 'B' }, [ir.command('robot.setLed', [ir.str('#00ff00')])])]),

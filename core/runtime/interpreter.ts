@@ -17,7 +17,8 @@
  * Triggers
  * - `start`: runs at start. `button`: `pressButton` starts it (ignored while that script is already running).
  * - `obstacle`: edge-triggered each tick on `robot.distanceCm < cm`: fires once per crossing from "not below" to
- *   "below" (a robot that starts already closer fires on the first tick); ignored while the script runs.
+ *   "below" (a robot that starts already closer fires on the first tick); ignored while the script runs. It re-arms
+ *   when the distance is back at `cm + OBSTACLE_REARM_CM` or more (hysteresis against sensor noise).
  * - `message`: `broadcast` (statement or API) starts matching scripts, restarting them if running. Threads started
  *   during a tick first run in the next tick.
  *
@@ -189,6 +190,9 @@ interface Cx {
 const DEG = Math.PI / 180;
 
 const DEVICE_NAME_KEY: Record<string, string> = { robot: 'device.robot', drone: 'device.drone', kit: 'device.kit' };
+
+/** Hysteresis of the obstacle hat, cm: after firing it re-arms only beyond threshold + this. */
+export const OBSTACLE_REARM_CM = 2;
 
 export class Interpreter implements InterpreterApi {
   private runState: RunState = 'idle';
@@ -372,7 +376,10 @@ export class Interpreter implements InterpreterApi {
       }
       const below = typeof d === 'number' && d < trig.cm;
       if (below && !t.below && !t.live) t.reset(this.tickNo);
-      t.below = below;
+      // Schmitt trigger: re-arm only once the distance is clearly back above the threshold, so sensor noise
+      // around it (the ultrasonic reads ± a few mm) does not fire the hat again and again.
+      if (below) t.below = true;
+      else if (typeof d !== 'number' || d >= trig.cm + OBSTACLE_REARM_CM) t.below = false;
     }
   }
 
