@@ -77,10 +77,16 @@ function describeEvent(e: RunEvent, lang: Language): string {
     case 'error':
       return `${at}  [${e.agent}] ${e.error.message[lang]}`;
     case 'stopped':
-      return `${at}  [${e.agent}] stopped: ${e.reason}`;
+      return `${at}  [${e.agent}] ${translate(lang, 'host', 'cli.run.stoppedEvent', { reason: stopReasonText(e.reason, lang) })}`;
     case 'sim':
       return `${at}  ${e.message[lang]}`;
   }
+}
+
+function stopReasonText(reason: string, lang: Language): string {
+  const key = `cli.run.reason.${reason}`;
+  const text = translate(lang, 'host', key);
+  return text === `host:${key}` ? reason : text;
 }
 
 /** Events shown in the human summary; the JSON output has all of them. */
@@ -91,7 +97,7 @@ function printSummary(summary: RunSummary, file: string, lang: Language): void {
   console.log(t('cli.run.summaryTitle', { file }));
   console.log(`  ${t('cli.run.arenaLine', { arena: summary.arenaId, seed: summary.seed, seconds: summary.simSeconds })}`);
   console.log(`  ${t('cli.run.hashLine', { hash: summary.stateHash })}`);
-  console.log(`  stopReason: ${summary.stopReason}`);
+  console.log(`  ${t('cli.run.stopLine', { reason: stopReasonText(summary.stopReason, lang) })}`);
   console.log(`  ${t('cli.run.posesTitle')}`);
   for (const r of summary.robots) console.log(`    ${r.id}: x=${r.x} m, z=${r.z} m, heading=${r.headingDeg}°`);
   for (const d of summary.drones) {
