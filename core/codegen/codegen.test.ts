@@ -40,6 +40,13 @@ function prog(body: Stmt[], variables: string[] = []): Program {
 const log = (e: Expr): Stmt => ({ kind: 'log', value: e, blockId: '' });
 
 describe('code view details a student would notice', () => {
+  it('the header comment names the kit in the language of the UI (Chinese first)', () => {
+    const program: Program = { irVersion: 1, target: 'drone', variables: [], procedures: [], scripts: [] };
+    expect(toJavaScript(program, 'zh-CN').split('\n')[0]).toBe('// AI 实验室 · 无人机 · 由积木生成的 JavaScript 代码（只读）');
+    expect(toPython(program, 'zh-CN').split('\n')[0]).toBe('# AI 实验室 · 无人机 · 由积木生成的 Python 代码（只读）');
+    expect(toPython(program, 'en').split('\n')[0]).toBe('# AI Lab Studio · drone · Python view of the blocks (read-only)');
+  });
+
   it('keeps the meaning of nested arithmetic with the fewest brackets', () => {
     const p = prog([
       log(bin('*', bin('+', v('a'), n(1)), v('b'))),

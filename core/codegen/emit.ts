@@ -6,6 +6,7 @@
 import { BUILTINS, type BuiltinName } from '../program/builtins';
 import type { BinaryOp, Expr, Procedure, Program, Script, Stmt, UnaryOp } from '../program/ir';
 import { COMMANDS, isCommandOp } from '../device/ops';
+import { translate, type Language } from '../i18n';
 import { Names } from './names';
 
 /** An emitted expression and its precedence (higher binds tighter). */
@@ -35,7 +36,8 @@ export interface Lang {
   call(name: string, args: string[]): Code;
   random(min: string, max: string): Code;
   // statements
-  header(program: Program): string[];
+  /** Opening lines: a comment naming the kit in the user's language, imports. */
+  header(program: Program, language: Language): string[];
   globals(names: string[]): string[];
   procedureOpen(name: string, params: string[]): string;
   scriptOpen(script: Script, fnName: string): string;
@@ -71,8 +73,14 @@ export interface GeneratedCode {
   readonly lineBlockIds: readonly string[];
 }
 
-export function emitProgram(program: Program, lang: Lang): GeneratedCode {
-  return new Emitter(program, lang).run();
+export function emitProgram(program: Program, lang: Lang, language: Language = 'en'): GeneratedCode {
+  return new Emitter(program, lang, language).run();
+}
+
+/** The header comment's text: kit and language, in the user's language. */
+export function codeViewTitle(program: Program, codeLanguage: string, language: Language): string {
+  const kit = translate(language, 'codegen', `kit.${program.target}`);
+  return translate(language, 'codegen', 'header', { kit, language: codeLanguage });
 }
 
 class Emitter {
@@ -84,7 +92,7 @@ class Emitter {
   private readonly names: Names;
   private readonly globalsSet: Set<string>;
 
-  constructor(private readonly program: Program, private readonly lang: Lang) {
+  constructor(private readonly program: Program, private readonly lang: Lang, private readonly language: Language) {
     this.names = new Names(lang.reserved);
     for (const id of ['robot', 'drone', 'kit', 'clock', 'when', 'text', 'lists', 'wait', 'broadcast']) this.names.reserve(id);
     this.globalsSet = new Set(program.variables);
@@ -116,7 +124,7 @@ class Emitter {
 
   run(): GeneratedCode {
     const { program, lang } = this;
-    this.push(...lang.header(program));
+    this.push(...lang.header(program, this.language));
     const globals = this.declaredGlobals();
     if (globals.length) {
       this.push(...lang.globals(globals.map((v) => this.names.get(v))));

@@ -4,13 +4,13 @@
  * become 0-based indexing where the code indexes an array directly (`items[i - 1]`).
  */
 import type { Program } from '../program/ir';
-import { emitProgram, literal, minusOne, type Code, type GeneratedCode, type Lang } from './emit';
+import type { Language } from '../i18n';
+import { codeViewTitle, emitProgram, literal, minusOne, type Code, type GeneratedCode, type Lang } from './emit';
 import { JS_RESERVED } from './names';
 
 const ATOM = 18;
 const UNARY = 14;
 const ADD = 11;
-const KIT_TITLE = { robot: 'robot car', drone: 'drone', sensorkit: 'sensor kit' } as const;
 
 const call = (text: string): Code => ({ text, prec: ATOM });
 
@@ -71,7 +71,7 @@ const javascript: Lang = {
   call: (name, args) => ({ text: `await ${name}(${args.join(', ')})`, prec: UNARY }),
   random: (min, max) => call(`randomInt(${min}, ${max})`),
 
-  header: (program) => [`// AI Lab Studio · ${KIT_TITLE[program.target]} · JavaScript view of the blocks (read-only)`, ''],
+  header: (program, language) => [`// ${codeViewTitle(program, 'JavaScript', language)}`, ''],
   globals: (names) => names.map((n) => `let ${n} = 0;`),
   procedureOpen: (name, params) => `async function ${name}(${params.join(', ')}) {`,
   // JS scripts are anonymous callbacks: the trigger in the `when.*` call names them.
@@ -135,11 +135,11 @@ const javascript: Lang = {
 };
 
 /** JavaScript text of a program, for the read-only code view. */
-export function toJavaScript(program: Program): string {
-  return emitProgram(program, javascript).text;
+export function toJavaScript(program: Program, language: Language = 'en'): string {
+  return emitProgram(program, javascript, language).text;
 }
 
 /** JavaScript text with the block id of every line (for highlighting the running block's line in the code view). */
-export function toJavaScriptWithMap(program: Program): GeneratedCode {
-  return emitProgram(program, javascript);
+export function toJavaScriptWithMap(program: Program, language: Language = 'en'): GeneratedCode {
+  return emitProgram(program, javascript, language);
 }

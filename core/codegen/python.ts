@@ -5,13 +5,13 @@
  * a list directly (`items[i - 1]`, `items[-1]`).
  */
 import type { Program } from '../program/ir';
-import { emitProgram, literal, minusOne, type Code, type GeneratedCode, type Lang } from './emit';
+import type { Language } from '../i18n';
+import { codeViewTitle, emitProgram, literal, minusOne, type Code, type GeneratedCode, type Lang } from './emit';
 import { PY_RESERVED, snakeCase } from './names';
 
 const ATOM = 13;
 const UNARY = 9;
 const ADD = 7;
-const KIT_TITLE = { robot: 'robot car', drone: 'drone', sensorkit: 'sensor kit' } as const;
 
 const call = (text: string): Code => ({ text, prec: ATOM });
 
@@ -76,7 +76,7 @@ const python: Lang = {
   call: (name, args) => call(`${name}(${args.join(', ')})`),
   random: (min, max) => call(`random.randint(${min}, ${max})`),
 
-  header: (program) => [`# AI Lab Studio · ${KIT_TITLE[program.target]} · Python view of the blocks (read-only)`, 'from ailab import *', ''],
+  header: (program, language) => [`# ${codeViewTitle(program, 'Python', language)}`, 'from ailab import *', ''],
   globals: (names) => names.map((n) => `${n} = 0`),
   procedureOpen: (name, params) => `def ${name}(${params.join(', ')}):`,
   scriptName: (script) => {
@@ -147,11 +147,11 @@ const python: Lang = {
 };
 
 /** Python text of a program, for the read-only code view. */
-export function toPython(program: Program): string {
-  return emitProgram(program, python).text;
+export function toPython(program: Program, language: Language = 'en'): string {
+  return emitProgram(program, python, language).text;
 }
 
 /** Python text with the block id of every line (for highlighting the running block's line in the code view). */
-export function toPythonWithMap(program: Program): GeneratedCode {
-  return emitProgram(program, python);
+export function toPythonWithMap(program: Program, language: Language = 'en'): GeneratedCode {
+  return emitProgram(program, python, language);
 }

@@ -5,13 +5,14 @@
 import { app } from './app.strings';
 import { bridge } from './bridge.strings';
 import { blocks } from './blocks.strings';
+import { codegen } from './codegen.strings';
 import { host } from './host.strings';
 import { runtime } from './runtime.strings';
 import { shell } from './shell.strings';
 import { sim } from './sim.strings';
 import type { Bundle, Language } from './types';
 
-export const BUNDLES = { app, blocks, bridge, host, runtime, shell, sim } as const satisfies Record<string, Bundle>;
+export const BUNDLES = { app, blocks, bridge, codegen, host, runtime, shell, sim } as const satisfies Record<string, Bundle>;
 export type Namespace = keyof typeof BUNDLES;
 export * from './types';
 
