@@ -1,26 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Completion } from '../device/completion';
+import { runUntil, steps } from './testing/stepping';
 import { initPhysics, SimWorld } from './world';
 
 beforeAll(() => initPhysics());
-
-function runUntil(world: SimWorld, c: Completion, maxTicks = 5000): number {
-  let n = 0;
-  while (!c.isDone() && n < maxTicks) {
-    for (const s of world.deviceSets) s.sample();
-    world.step();
-    n++;
-  }
-  for (const s of world.deviceSets) s.sample();
-  return n;
-}
-
-function steps(world: SimWorld, n: number): void {
-  for (let i = 0; i < n; i++) {
-    for (const s of world.deviceSets) s.sample();
-    world.step();
-  }
-}
 
 const simEvents = (world: SimWorld) => world.trace.events.flatMap((e) => (e.source === 'sim' ? [e.event] : []));
 

@@ -1,28 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Completion } from '../device/completion';
 import { ARENAS } from './arenas/index';
+import { runUntil, steps } from './testing/stepping';
 import { initPhysics, SimWorld } from './world';
 
 beforeAll(() => initPhysics());
 
-/** Steps the world (sampling first, as a tick does) until `c` is done; returns the ticks taken. */
-function runUntil(world: SimWorld, c: Completion, maxTicks = 5000): number {
-  let n = 0;
-  while (!c.isDone() && n < maxTicks) {
-    for (const s of world.deviceSets) s.sample();
-    world.step();
-    n++;
-  }
-  for (const s of world.deviceSets) s.sample();
-  return n;
-}
-
-function steps(world: SimWorld, n: number): void {
-  for (let i = 0; i < n; i++) {
-    for (const s of world.deviceSets) s.sample();
-    world.step();
-  }
-}
 
 describe('virtual robot car', () => {
   it('drives 30 cm forward and ends within 1 cm of 30 cm', () => {
