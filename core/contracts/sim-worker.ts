@@ -7,7 +7,7 @@
  * Time in these messages is device time in integer milliseconds since the run started (one tick = 20 ms).
  */
 import { z } from 'zod';
-import type { Program } from '../program/ir';
+import type { Program, Value } from '../program/ir';
 import type { RuntimeEvent, RunState } from '../runtime/types';
 import type { Snapshot } from '../sim/snapshot';
 
@@ -122,6 +122,56 @@ export const SimRunStateSchema = z.enum(['idle', 'running', 'paused', 'stopped',
 export type SimRunState = RunState;
 
 // ---------------------------------------------------------------------------------------------------------------
+// Variable watch
+
+/** Items of one list the watch shows; a longer list is cut and ends with the string `…(+N)` (N items not shown). */
+export const WATCH_LIST_MAX_ITEMS = 100;
+/** Characters of one string the watch shows; a longer string is cut and ends with `…`. */
+export const WATCH_STRING_MAX_CHARS = 200;
+/** Lists nested deeper than this show as the string `[…]`. */
+export const WATCH_MAX_DEPTH = 4;
+/** Variables one `sim.variables` message carries (a classroom program has a handful). */
+export const WATCH_MAX_VARIABLES = 1000;
+
+/** One watched value after `watchValue`: finite numbers, capped strings, booleans, capped lists. */
+export const WatchValueSchema: z.ZodType<Value> = z.lazy(() =>
+  z.union([
+    z.number(),
+    // +1 for the `…` ending a cut string.
+    z.string().max(WATCH_STRING_MAX_CHARS + 1),
+    z.boolean(),
+    // +1 for the `…(+N)` item ending a cut list.
+    z.array(WatchValueSchema).max(WATCH_LIST_MAX_ITEMS + 1),
+  ]),
+);
+
+/**
+ * A runtime value made fit for the watch message: lists cut to `WATCH_LIST_MAX_ITEMS` (plus a `…(+N)` item), strings
+ * to `WATCH_STRING_MAX_CHARS` (plus `…`), nesting below `WATCH_MAX_DEPTH` shown as `[…]`, and numbers that JSON and
+ * the schema cannot carry (NaN, ±Infinity) as their text. Pure; the runtime value is not changed.
+ */
+export function watchValue(v: Value, depth = 0): Value {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') return v.length > WATCH_STRING_MAX_CHARS ? `${v.slice(0, WATCH_STRING_MAX_CHARS)}…` : v;
+  if (depth >= WATCH_MAX_DEPTH) return '[…]';
+  const shown = v.slice(0, WATCH_LIST_MAX_ITEMS).map((x) => watchValue(x, depth + 1));
+  if (v.length > WATCH_LIST_MAX_ITEMS) shown.push(`…(+${v.length - WATCH_LIST_MAX_ITEMS})`);
+  return shown;
+}
+
+/** Every variable made fit for the watch message (see `watchValue`), at most `WATCH_MAX_VARIABLES`, in order. */
+export function watchVariables(vars: Readonly<Record<string, Value>>): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  let n = 0;
+  for (const [name, value] of Object.entries(vars)) {
+    if (n++ >= WATCH_MAX_VARIABLES) break;
+    out[name.slice(0, 200)] = watchValue(value);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // UI → worker
 
 export const SimRequestSchema = z.discriminatedUnion('type', [
@@ -171,6 +221,12 @@ export const SimResponseSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sim.runtimeEvent'), event: RuntimeEventSchema }),
   /** Run state, device time and rolling state hash (hex); sent on every change of state and with snapshots. */
   z.object({ type: z.literal('sim.state'), state: SimRunStateSchema, timeMs: z.number().int().nonnegative(), stateHash: z.string().max(64) }),
+  /**
+   * Global variables of the program on screen (the first robot's interpreter), made fit by `watchVariables`. Sent at
+   * display rate only when a value changed, and always after load, reset, stop, step and the end of a run, so the
+   * watch panel shows the final values.
+   */
+  z.object({ type: z.literal('sim.variables'), variables: z.record(z.string().max(200), WatchValueSchema) }),
   /** `sim.runFor` finished (or was cut short by stop/finish): the state right after it. */
   z.object({ type: z.literal('sim.ranFor'), requestId: z.number().int().nonnegative(), state: SimRunStateSchema, timeMs: z.number().int().nonnegative(), stateHash: z.string().max(64) }),
   /**

@@ -5,6 +5,7 @@
  * editor highlights and shows errors for the one program on screen).
  */
 import type { KitInputName } from '../../../core/contracts/sim-worker';
+import type { Value } from '../../../core/program/ir';
 import type { RunState, RuntimeEvent } from '../../../core/runtime/types';
 import { SimSession } from '../../../core/sim/session';
 import type { KitInputName as SimKitInputName } from '../../../core/sim/sensor-kit';
@@ -90,6 +91,9 @@ class SessionAdapter implements RunnerSession {
   }
   snapshot() {
     return this.session.snapshot();
+  }
+  variables(): Record<string, Value> {
+    return this.session.interpreters[0]?.variables() ?? {};
   }
   onRuntimeEvent(listener: (event: RuntimeEvent) => void): () => void {
     return this.session.onDidEmit((e) => {

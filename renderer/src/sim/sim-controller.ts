@@ -6,13 +6,14 @@
  *   sim.load(program, 'line-track', 1);              // program = fromBlockly(...) IR
  *   sim.run();                                       // paced to wall time × speed
  *   sim.onSnapshot((s) => ...); sim.onStateChange((state) => ...); sim.onRuntimeEvent((e) => ...);
+ *   sim.onVariables((vars) => ...);                  // name → value for the watch panel (capped, see watchValue)
  *   sim.stop();                                      // instant: between two ticks in the worker
  *
  * Requests made before the worker is ready are queued and sent in order once it is.
  *
  * Test hook: the controller created with `exposeTestHook: true` (the app's main controller) installs
  * `window.__ailab.{ snapshot(), state(), stateHash(), timeMs(), load(program, arenaId, seed, robotCount?),
- * runFor(seconds) → Promise<{ state, timeMs, stateHash }>, sim }`, merged into any `window.__ailab` the app already
+ * runFor(seconds) → Promise<{ state, timeMs, stateHash }>, variables(), sim }`, merged into any `window.__ailab` the app already
  * has. End-to-end tests and browser benchmarks read the simulator through it; the product never does.
  */
 import {
@@ -22,7 +23,7 @@ import {
   type SimRunState,
   type SimSpeed,
 } from '../../../core/contracts/sim-worker';
-import type { Program } from '../../../core/program/ir';
+import type { Program, Value } from '../../../core/program/ir';
 import type { RuntimeEvent } from '../../../core/runtime/types';
 import type { Snapshot } from '../../../core/sim/snapshot';
 
@@ -73,6 +74,7 @@ export class SimController {
   private readonly errorListeners = new Set<Listener<SimErrorInfo>>();
   private readonly readyListeners = new Set<() => void>();
   private readonly loadListeners = new Set<Listener<string>>();
+  private readonly variablesListeners = new Set<Listener<Record<string, Value>>>();
   private readonly runForWaiters = new Map<number, (result: RunForResult) => void>();
   private nextRequestId = 1;
   private _state: SimRunState = 'idle';
@@ -82,6 +84,7 @@ export class SimController {
   private _speed: SimSpeed = 1;
   private _arenaId: string | null = null;
   private _loaded = false;
+  private _variables: Record<string, Value> = {};
 
   constructor(options: SimControllerOptions = {}) {
     this.worker = (options.createWorker ?? createDefaultWorker)();
@@ -107,6 +110,11 @@ export class SimController {
   }
   get latestSnapshot(): Snapshot | null {
     return this._snapshot;
+  }
+  /** Global variables as last reported (name → value; long lists and strings cut, see `watchValue`); `{}` before
+   *  the first load. */
+  get latestVariables(): Record<string, Value> {
+    return this._variables;
   }
   get speed(): SimSpeed {
     return this._speed;
@@ -183,6 +191,11 @@ export class SimController {
   onError(listener: Listener<SimErrorInfo>): () => void {
     return this.subscribe(this.errorListeners, listener);
   }
+  /** Variable watch: called with every variable's value whenever one changed (at most at display rate) and after
+   *  load, reset, stop, step and the end of a run. */
+  onVariables(listener: Listener<Record<string, Value>>): () => void {
+    return this.subscribe(this.variablesListeners, listener);
+  }
   /** A program was loaded into `arenaId` (the stage shows the arena the simulation really runs in). */
   onDidLoad(listener: Listener<string>): () => void {
     return this.subscribe(this.loadListeners, listener);
@@ -203,6 +216,7 @@ export class SimController {
     this.errorListeners.clear();
     this.readyListeners.clear();
     this.loadListeners.clear();
+    this.variablesListeners.clear();
   }
 
   private send(request: SimRequest): void {
@@ -230,6 +244,10 @@ export class SimController {
       case 'sim.snapshot':
         this._snapshot = msg.snapshot;
         this.emit(this.snapshotListeners, msg.snapshot);
+        return;
+      case 'sim.variables':
+        this._variables = msg.variables;
+        this.emit(this.variablesListeners, msg.variables);
         return;
       case 'sim.runtimeEvent':
         this.emit(this.eventListeners, msg.event);
@@ -282,6 +300,7 @@ export class SimController {
       state: () => this._state,
       stateHash: () => this._stateHash,
       timeMs: () => this._timeMs,
+      variables: () => this._variables,
       load: (program: Program, arenaId: string, seed: number, robotCount?: number) => this.load(program, arenaId, seed, robotCount),
       runFor: (seconds: number) => this.runFor(seconds),
     });

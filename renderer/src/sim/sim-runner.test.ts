@@ -3,7 +3,7 @@
  * same requests the UI sends. Only the wall clock and the timer are hand-turned, so pacing can be checked exactly.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SimResponse } from '../../../core/contracts/sim-worker';
+import { parseSimResponse, WATCH_LIST_MAX_ITEMS, WATCH_STRING_MAX_CHARS, type SimResponse } from '../../../core/contracts/sim-worker';
 import type { Expr, Program, Stmt } from '../../../core/program/ir';
 import { runHeadless } from '../../../core/sim/headless';
 import { createRunnerSession, initSimPhysics } from './session-adapter';
@@ -198,5 +198,82 @@ describe('sim worker runner', () => {
       expect(ran.stateHash).toBe(headless.stateHash);
       expect(ran.timeMs).toBe(headless.ticks * TICK_MS);
     }
+  });
+});
+
+describe('variable watch', () => {
+  /** `count = 0; repeat 5 { count += 1; wait 0.2 s }` — the watch should see 0 … 5. */
+  const counting = program([
+    { kind: 'set', blockId: 'set', name: 'count', value: num(0) },
+    { kind: 'repeat', blockId: 'rep', times: num(5), body: [
+      { kind: 'change', blockId: 'inc', name: 'count', by: num(1) },
+      { kind: 'wait', blockId: 'w', seconds: num(0.2) },
+    ] },
+  ], ['count']);
+  const counts = (h: Harness) => h.posted.flatMap((m) => (m.type === 'sim.variables' ? [m.variables['count']] : []));
+
+  it('the watch shows a counting variable going up while the program runs, and its final value after the end', () => {
+    const h = new Harness();
+    h.runner.handle({ type: 'sim.load', program: counting, arenaId: 'open-floor', seed: 1 });
+    expect(h.last('sim.variables')?.variables).toEqual({ count: 0 });
+    h.runner.handle({ type: 'sim.run' });
+    h.advance(500);
+    const midway = h.last('sim.variables')!.variables['count'] as number;
+    expect(midway).toBeGreaterThanOrEqual(2);
+    expect(midway).toBeLessThanOrEqual(4);
+    h.advance(1500);
+    expect(h.last('sim.state')!.state).toBe('finished');
+    expect(h.last('sim.variables')!.variables).toEqual({ count: 5 });
+    // Every value on the way was shown, in order, and each message parses against the contract.
+    expect([...new Set(counts(h))]).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const m of h.posted.filter((x) => x.type === 'sim.variables')) expect(parseSimResponse(structuredClone(m)).ok).toBe(true);
+  });
+
+  it('an unchanged variable is not re-sent at display rate', () => {
+    const h = new Harness();
+    // count = 7, then wait 60 s: nothing changes while the world keeps ticking.
+    h.runner.handle({ type: 'sim.load', program: program([{ kind: 'set', blockId: 's', name: 'count', value: num(7) }, { kind: 'wait', blockId: 'w', seconds: num(60) }], ['count']), arenaId: 'open-floor', seed: 1 });
+    h.runner.handle({ type: 'sim.run' });
+    h.advance(2000);
+    expect(h.count('sim.snapshot')).toBeGreaterThan(40);
+    // One after load (0) and one when it became 7.
+    expect(counts(h)).toEqual([0, 7]);
+  });
+
+  it('Step while paused shows the value the stepped statement set; Stop shows the final values', () => {
+    const h = new Harness();
+    h.runner.handle({ type: 'sim.load', program: program([motors(20, 20), spin], ['n']), arenaId: 'open-floor', seed: 1 });
+    h.runner.handle({ type: 'sim.run' });
+    h.advance(100);
+    h.runner.handle({ type: 'sim.pause' });
+    const paused = h.last('sim.variables')!.variables['n'] as number;
+    expect(paused).toBeGreaterThan(0);
+    // `forever { n += 1 }`: a few steps reach the `change` statement at least once.
+    for (let i = 0; i < 4; i++) h.runner.handle({ type: 'sim.step' });
+    const stepped = h.last('sim.variables')!.variables['n'] as number;
+    expect(stepped).toBeGreaterThan(paused);
+    expect(stepped).toBeLessThanOrEqual(paused + 4);
+    const before = h.count('sim.variables');
+    h.runner.handle({ type: 'sim.stop' });
+    expect(h.count('sim.variables')).toBe(before + 1);
+    expect(h.last('sim.variables')!.variables['n']).toBe(stepped);
+  });
+
+  it('a long list and a long text are cut for the watch, so a big variable cannot flood the UI', () => {
+    const h = new Harness();
+    const long = 'x'.repeat(5000);
+    h.runner.handle({ type: 'sim.load', program: program([
+      { kind: 'set', blockId: 's1', name: 'items', value: { kind: 'builtin', blockId: 'b', name: 'list.repeat', args: [num(3), num(1000)] } },
+      { kind: 'set', blockId: 's2', name: 'text', value: { kind: 'str', blockId: 't', value: long } },
+    ], ['items', 'text']), arenaId: 'open-floor', seed: 1 });
+    h.runner.handle({ type: 'sim.run' });
+    h.advance(200);
+    const vars = h.last('sim.variables')!.variables;
+    const items = vars['items'] as unknown[];
+    expect(items).toHaveLength(WATCH_LIST_MAX_ITEMS + 1);
+    expect(items.slice(0, 3)).toEqual([3, 3, 3]);
+    expect(items.at(-1)).toBe(`…(+${1000 - WATCH_LIST_MAX_ITEMS})`);
+    expect(vars['text']).toBe(`${'x'.repeat(WATCH_STRING_MAX_CHARS)}…`);
+    expect(parseSimResponse(structuredClone(h.last('sim.variables'))).ok).toBe(true);
   });
 });

@@ -10,8 +10,8 @@
  * all) are handled between pumps, so Stop waits at most one pump (≤ ~25 ms) — each tick itself is bounded by the
  * interpreter's step budget even while a program spins in `forever`.
  */
-import type { SimRequestParsed, SimResponse, KitInputName } from '../../../core/contracts/sim-worker';
-import type { Program } from '../../../core/program/ir';
+import { watchVariables, type SimRequestParsed, type SimResponse, type KitInputName } from '../../../core/contracts/sim-worker';
+import type { Program, Value } from '../../../core/program/ir';
 import type { RunState, RuntimeEvent } from '../../../core/runtime/types';
 import type { Snapshot } from '../../../core/sim/snapshot';
 
@@ -51,6 +51,8 @@ export interface RunnerSession {
   pressButton(button: 'A' | 'B'): void;
   setKitInput(name: KitInputName, value: number | boolean): void;
   snapshot(): Snapshot;
+  /** Global variables of the program on screen (the first robot's interpreter), current values. */
+  variables(): Record<string, Value>;
   onRuntimeEvent(listener: (event: RuntimeEvent) => void): () => void;
   dispose(): void;
 }
@@ -95,6 +97,8 @@ export class SimRunner {
   private pendingEvents: RuntimeEvent[] = [];
   private droppedEvents = 0;
   private runFor: { requestId: number; untilMs: number } | null = null;
+  /** JSON of the last `sim.variables` posted, so an unchanged watch is not re-sent at display rate. */
+  private lastVariablesKey: string | null = null;
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -195,6 +199,7 @@ export class SimRunner {
     this.options = options;
     this.unsubscribe = this.session.onRuntimeEvent((event) => this.queueEvent(event));
     this.lastState = null;
+    this.lastVariablesKey = null;
     this.afterChange();
   }
 
@@ -285,10 +290,10 @@ export class SimRunner {
     this.deps.post({ type: 'sim.ranFor', requestId: r.requestId, state: s.state, timeMs: s.timeMs, stateHash: s.stateHash });
   }
 
-  /** Posts everything the UI should see after a state change: events, snapshot, state. */
+  /** Posts everything the UI should see after a state change: events, snapshot, variables (always), state. */
   private afterChange(): void {
     this.flushEvents();
-    this.postDisplay();
+    this.postDisplay(true);
   }
 
   private flushEvents(): void {
@@ -301,7 +306,8 @@ export class SimRunner {
     }
   }
 
-  private postDisplay(): void {
+  /** Display-rate output. Variables go only when they changed, unless `forceVariables` (after a state change). */
+  private postDisplay(forceVariables = false): void {
     const s = this.session;
     if (!s) return;
     this.lastDisplayWall = this.deps.now();
@@ -310,7 +316,18 @@ export class SimRunner {
       this.pendingHighlight = null;
     }
     this.deps.post({ type: 'sim.snapshot', snapshot: s.snapshot() });
+    this.postVariables(forceVariables);
     this.postState();
+  }
+
+  private postVariables(force: boolean): void {
+    const s = this.session;
+    if (!s) return;
+    const variables = watchVariables(s.variables());
+    const key = JSON.stringify(variables);
+    if (!force && key === this.lastVariablesKey) return;
+    this.lastVariablesKey = key;
+    this.deps.post({ type: 'sim.variables', variables });
   }
 
   private postState(): void {
