@@ -92,4 +92,25 @@ describe('SimController', () => {
     expect(events.filter((e) => e !== 'highlight')).toEqual(['command:robot.driveCm', 'stopped']);
     sim.dispose();
   });
+
+  it('the watch panel hears a counting variable through the controller, and a malformed watch message is dropped', async () => {
+    const worker = inThreadWorker({ inject: [{ type: 'sim.variables', variables: { count: { nested: 'object' } } }] });
+    const sim = new SimController({ createWorker: () => worker });
+    const seen: Record<string, unknown>[] = [];
+    sim.onVariables((v) => seen.push(v));
+    const counter: Program = {
+      irVersion: 1, target: 'robot', variables: ['count'], procedures: [],
+      scripts: [{ blockId: 'hat', trigger: { kind: 'start' }, body: [{ kind: 'repeat', blockId: 'rep', times: { kind: 'num', blockId: '', value: 3 }, body: [
+        { kind: 'change', blockId: 'inc', name: 'count', by: { kind: 'num', blockId: '', value: 1 } },
+        { kind: 'wait', blockId: 'w', seconds: { kind: 'num', blockId: '', value: 0.1 } },
+      ] }] }],
+    };
+    sim.load(counter, 'open-floor', 1);
+    await sim.runFor(2);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(seen[0]).toEqual({ count: 0 });
+    expect(seen.at(-1)).toEqual({ count: 3 });
+    expect(sim.latestVariables).toEqual({ count: 3 });
+    sim.dispose();
+  });
 });
