@@ -92,7 +92,7 @@ describe('block definitions and toolbox', () => {
       ws.dispose();
     });
 
-    it(`${kit}: the toolbox shows the categories of that kit, each with a name and a colour or style`, () => {
+    it(`${kit}: the toolbox shows the categories of that kit, each with a name and a theme style`, () => {
       const ids = toolboxFor(kit).contents.map((c) => c.toolboxitemid);
       const expected = {
         robot: ['events', 'motion', 'sensing', 'looks', 'control', 'operators', 'variables', 'lists', 'procedures'],
@@ -102,7 +102,7 @@ describe('block definitions and toolbox', () => {
       expect(ids).toEqual(expected);
       for (const c of toolboxFor(kit).contents) {
         expect(c.name).toMatch(/^%\{BKY_AILAB_CAT_/);
-        expect(c.colour ?? c.categorystyle).toBeTruthy();
+        expect(c.categorystyle).toBeTruthy();
       }
     });
   }

@@ -5,8 +5,8 @@
 import { blocks } from '../i18n/blocks.strings';
 
 export * from './ir';
-export { BLOCK_DEFINITIONS, BLOCK_SPECS, CATEGORY_COLOURS, LED_COLOURS, blockSpec } from './blocks';
-export type { ArgSource, BlockJson, BlockSpec, CategoryId, IrMapping, ShadowJson, ValueType } from './blocks';
+export { BLOCK_DEFINITIONS, BLOCK_SPECS, CATEGORY_COLOURS, CATEGORY_STYLES, HAT_BLOCK_STYLE, LED_COLOURS, blockSpec } from './blocks';
+export type { ArgSource, BlockJson, BlockSpec, CategoryId, CategoryStyle, CustomCategoryId, IrMapping, ShadowJson, ValueType } from './blocks';
 export { toolboxFor, toolboxBlockTypes, STANDARD_TOOLBOX_TYPES, DYNAMIC_CATEGORY_TYPES } from './toolbox';
 export type { Toolbox, ToolboxBlock, ToolboxCategory, ToolboxOptions } from './toolbox';
 export { fromBlockly, usedBlockTypes, MAX_BLOCKS, MAX_NESTING } from './from-blockly';

@@ -1,10 +1,11 @@
 /**
  * Toolbox per kit, as Blockly toolbox JSON (category toolbox). Category names are `%{BKY_AILAB_CAT_*}` references
  * (Blockly resolves them when the toolbox is rendered, so a language switch + toolbox refresh renames them). Our
- * own categories carry a colour; standard ones a `categorystyle` every Blockly theme defines. Each category has a
+ * own categories carry our `ailab_*_category` style (CATEGORY_STYLES, defined by every theme the renderer offers);
+ * standard ones a `categorystyle` every Blockly theme defines, so a theme switch recolours all. Each category has a
  * `toolboxitemid` equal to its CategoryId (stable hook for tests and lessons).
  */
-import { BLOCK_SPECS, CATEGORY_COLOURS, numberShadow, textShadow, type CategoryId, type ShadowJson } from './blocks';
+import { BLOCK_SPECS, CATEGORY_STYLES, numberShadow, textShadow, type CategoryId, type CustomCategoryId, type ShadowJson } from './blocks';
 import type { TargetKit } from './ir';
 
 export interface ToolboxBlock {
@@ -18,8 +19,8 @@ export interface ToolboxCategory {
   readonly kind: 'category';
   readonly name: string;
   readonly toolboxitemid: CategoryId;
-  readonly colour?: string;
-  readonly categorystyle?: string;
+  /** Every category is styled (never a hex `colour`), so every theme recolours it. */
+  readonly categorystyle: string;
   /** Blockly's dynamic categories: 'VARIABLE' (variables_get/set, math_change), 'PROCEDURE' (procedures_*). */
   readonly custom?: 'VARIABLE' | 'PROCEDURE';
   readonly contents?: ToolboxBlock[];
@@ -103,8 +104,8 @@ function custom(kit: TargetKit, ...categories: CategoryId[]): ToolboxBlock[] {
 }
 
 const name = (id: CategoryId) => `%{BKY_AILAB_CAT_${id.toUpperCase()}}`;
-const coloured = (id: keyof typeof CATEGORY_COLOURS, contents: ToolboxBlock[]): ToolboxCategory =>
-  ({ kind: 'category', name: name(id), toolboxitemid: id, colour: CATEGORY_COLOURS[id], contents });
+const coloured = (id: CustomCategoryId, contents: ToolboxBlock[]): ToolboxCategory =>
+  ({ kind: 'category', name: name(id), toolboxitemid: id, categorystyle: CATEGORY_STYLES[id].categoryStyle, contents });
 const styled = (id: CategoryId, categorystyle: string, contents: ToolboxBlock[]): ToolboxCategory =>
   ({ kind: 'category', name: name(id), toolboxitemid: id, categorystyle, contents });
 

@@ -1,8 +1,8 @@
 /** Drone (Tello-class): take off, land, move N cm (20–500), rotate, flip, hover, height, battery. */
-import { CATEGORY_COLOURS, numberShadow, options, type BlockSpec } from './types';
+import { CATEGORY_STYLES, numberShadow, options, type BlockSpec } from './types';
 
-const colour = CATEGORY_COLOURS.drone;
-const statement = { previousStatement: null, nextStatement: null, colour } as const;
+const style = CATEGORY_STYLES.drone.blockStyle;
+const statement = { previousStatement: null, nextStatement: null, style } as const;
 
 export const DRONE_BLOCKS: readonly BlockSpec[] = [
   {
@@ -88,14 +88,14 @@ export const DRONE_BLOCKS: readonly BlockSpec[] = [
     type: 'drone_height_cm',
     category: 'drone',
     kits: ['drone'],
-    json: { type: 'drone_height_cm', message0: '%{BKY_AILAB_DRONE_HEIGHT_CM}', output: 'Number', colour },
+    json: { type: 'drone_height_cm', message0: '%{BKY_AILAB_DRONE_HEIGHT_CM}', output: 'Number', style },
     ir: { kind: 'read', sensor: 'drone.heightCm', args: [] },
   },
   {
     type: 'drone_battery_percent',
     category: 'drone',
     kits: ['drone'],
-    json: { type: 'drone_battery_percent', message0: '%{BKY_AILAB_DRONE_BATTERY_PERCENT}', output: 'Number', colour },
+    json: { type: 'drone_battery_percent', message0: '%{BKY_AILAB_DRONE_BATTERY_PERCENT}', output: 'Number', style },
     ir: { kind: 'read', sensor: 'drone.batteryPercent', args: [] },
   },
 ];

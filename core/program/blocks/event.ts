@@ -1,14 +1,16 @@
 /** Events: hat blocks that start a script (one green thread each), and broadcast. No side effects. */
-import { CATEGORY_COLOURS, textShadow, type BlockSpec } from './types';
+import { CATEGORY_STYLES, HAT_BLOCK_STYLE, textShadow, type BlockSpec } from './types';
 
-const colour = CATEGORY_COLOURS.events;
+const style = CATEGORY_STYLES.events.blockStyle;
+/** Hats (scripts' starting blocks) get the hat-shaped style; other event blocks the plain events style. */
+const hat = HAT_BLOCK_STYLE;
 
 export const EVENT_BLOCKS: readonly BlockSpec[] = [
   {
     type: 'event_when_started',
     category: 'events',
     kits: ['robot', 'drone', 'sensorkit'],
-    json: { type: 'event_when_started', message0: '%{BKY_AILAB_EVENT_WHEN_STARTED}', nextStatement: null, colour, tooltip: '%{BKY_AILAB_EVENT_WHEN_STARTED_TIP}' },
+    json: { type: 'event_when_started', message0: '%{BKY_AILAB_EVENT_WHEN_STARTED}', nextStatement: null, style: hat, tooltip: '%{BKY_AILAB_EVENT_WHEN_STARTED_TIP}' },
     ir: { kind: 'hat', trigger: 'start' },
   },
   {
@@ -20,7 +22,7 @@ export const EVENT_BLOCKS: readonly BlockSpec[] = [
       message0: '%{BKY_AILAB_EVENT_WHEN_BUTTON}',
       args0: [{ type: 'field_dropdown', name: 'BUTTON', options: [['A', 'A'], ['B', 'B']] }],
       nextStatement: null,
-      colour,
+      style: hat,
     },
     ir: { kind: 'hat', trigger: 'button', field: 'BUTTON' },
   },
@@ -34,7 +36,7 @@ export const EVENT_BLOCKS: readonly BlockSpec[] = [
       // cm: the ultrasonic range is 2–400 cm.
       args0: [{ type: 'field_number', name: 'CM', value: 20, min: 2, max: 400 }],
       nextStatement: null,
-      colour,
+      style: hat,
       tooltip: '%{BKY_AILAB_EVENT_WHEN_OBSTACLE_TIP}',
     },
     ir: { kind: 'hat', trigger: 'obstacle', field: 'CM' },
@@ -48,7 +50,7 @@ export const EVENT_BLOCKS: readonly BlockSpec[] = [
       message0: '%{BKY_AILAB_EVENT_WHEN_MESSAGE}',
       args0: [{ type: 'field_input', name: 'MESSAGE', text: 'go' }],
       nextStatement: null,
-      colour,
+      style: hat,
     },
     ir: { kind: 'hat', trigger: 'message', field: 'MESSAGE' },
   },
@@ -62,7 +64,7 @@ export const EVENT_BLOCKS: readonly BlockSpec[] = [
       args0: [{ type: 'input_value', name: 'MESSAGE', check: ['String', 'Number'] }],
       previousStatement: null,
       nextStatement: null,
-      colour,
+      style,
       tooltip: '%{BKY_AILAB_EVENT_BROADCAST_TIP}',
     },
     ir: { kind: 'broadcast', message: { input: 'MESSAGE', type: 'string' } },

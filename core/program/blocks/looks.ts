@@ -1,7 +1,7 @@
-/** Lights & Sound: LED colour, buzzer, display. The LED and display exist on the robot car and the sensor kit. */
-import { CATEGORY_COLOURS, numberShadow, textShadow, type BlockSpec } from './types';
+/** Lights & Sound: LED style, buzzer, display. The LED and display exist on the robot car and the sensor kit. */
+import { CATEGORY_STYLES, numberShadow, textShadow, type BlockSpec } from './types';
 
-const colour = CATEGORY_COLOURS.looks;
+const style = CATEGORY_STYLES.looks.blockStyle;
 
 /** LED colours offered by the colour dropdown: message key suffix → `#rrggbb`. */
 export const LED_COLOURS: readonly (readonly [string, string])[] = [
@@ -27,7 +27,7 @@ export const LOOKS_BLOCKS: readonly BlockSpec[] = [
       args0: [{ type: 'input_value', name: 'COLOUR', check: ['Colour', 'String'] }],
       previousStatement: null,
       nextStatement: null,
-      colour,
+      style,
     },
     ir: { kind: 'command', op: { robot: 'robot.setLed', sensorkit: 'kit.setLed' }, args: [{ input: 'COLOUR', type: 'colour' }] },
     shadows: { COLOUR: { type: 'looks_colour', fields: { COLOUR: '#ff0000' } } },
@@ -41,7 +41,7 @@ export const LOOKS_BLOCKS: readonly BlockSpec[] = [
       message0: '%1',
       args0: [{ type: 'field_dropdown', name: 'COLOUR', options: LED_COLOURS.map(([key, hex]) => [`%{BKY_AILAB_LED_${key}}`, hex]) }],
       output: 'Colour',
-      colour,
+      style,
     },
     ir: { kind: 'colour', field: 'COLOUR' },
   },
@@ -59,7 +59,7 @@ export const LOOKS_BLOCKS: readonly BlockSpec[] = [
       inputsInline: true,
       previousStatement: null,
       nextStatement: null,
-      colour,
+      style,
       tooltip: '%{BKY_AILAB_LOOKS_PLAY_TONE_TIP}',
     },
     // robot.playTone(frequencyHz, beats): 1 beat = 0.5 s; 262 Hz is middle C.
@@ -76,7 +76,7 @@ export const LOOKS_BLOCKS: readonly BlockSpec[] = [
       args0: [{ type: 'input_value', name: 'TEXT' }],
       previousStatement: null,
       nextStatement: null,
-      colour,
+      style,
     },
     ir: { kind: 'command', op: { robot: 'robot.showText', sensorkit: 'kit.showText' }, args: [{ input: 'TEXT', type: 'string' }] },
     shadows: { TEXT: textShadow('Hello') },

@@ -1,8 +1,8 @@
 /** Motion (robot car): drive, turn, motor power, stop. Distances in cm, angles in degrees, speed/power in %. */
-import { CATEGORY_COLOURS, numberShadow, options, type BlockSpec } from './types';
+import { CATEGORY_STYLES, numberShadow, options, type BlockSpec } from './types';
 
-const colour = CATEGORY_COLOURS.motion;
-const statement = { previousStatement: null, nextStatement: null, colour } as const;
+const style = CATEGORY_STYLES.motion.blockStyle;
+const statement = { previousStatement: null, nextStatement: null, style } as const;
 
 export const MOTION_BLOCKS: readonly BlockSpec[] = [
   {

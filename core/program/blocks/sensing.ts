@@ -1,9 +1,9 @@
 /** Sensing (robot car) and the timer. Readings come from the sample taken at the start of each tick. */
-import { CATEGORY_COLOURS, options, type BlockSpec } from './types';
+import { CATEGORY_STYLES, options, type BlockSpec } from './types';
 
-const colour = CATEGORY_COLOURS.sensing;
+const style = CATEGORY_STYLES.sensing.blockStyle;
 const reporter = (type: string, message: string, output: string) =>
-  ({ type, message0: `%{BKY_${message}}`, output, colour }) as const;
+  ({ type, message0: `%{BKY_${message}}`, output, style }) as const;
 
 export const SENSING_BLOCKS: readonly BlockSpec[] = [
   {
@@ -51,7 +51,7 @@ export const SENSING_BLOCKS: readonly BlockSpec[] = [
       // Values are core/device/robot.ts ColourName.
       args0: [{ type: 'field_dropdown', name: 'COLOUR', options: options('AILAB_COLOURNAME_', ['red', 'green', 'blue', 'yellow', 'black', 'white']) }],
       output: 'Boolean',
-      colour,
+      style,
     },
     ir: { kind: 'readEquals', sensor: 'robot.colourUnder', field: 'COLOUR' },
   },
@@ -78,7 +78,7 @@ export const SENSING_BLOCKS: readonly BlockSpec[] = [
       message0: '%{BKY_AILAB_ROBOT_BUTTON_PRESSED}',
       args0: [{ type: 'field_dropdown', name: 'BUTTON', options: [['A', 'A'], ['B', 'B']] }],
       output: 'Boolean',
-      colour,
+      style,
     },
     ir: { kind: 'read', sensor: 'robot.button', args: [{ field: 'BUTTON', as: 'string' }] },
   },
@@ -93,7 +93,7 @@ export const SENSING_BLOCKS: readonly BlockSpec[] = [
     type: 'sensing_reset_timer',
     category: 'sensing',
     kits: ['robot', 'drone', 'sensorkit'],
-    json: { type: 'sensing_reset_timer', message0: '%{BKY_AILAB_SENSING_RESET_TIMER}', previousStatement: null, nextStatement: null, colour },
+    json: { type: 'sensing_reset_timer', message0: '%{BKY_AILAB_SENSING_RESET_TIMER}', previousStatement: null, nextStatement: null, style },
     ir: { kind: 'command', op: 'clock.resetTimer', args: [] },
   },
 ];

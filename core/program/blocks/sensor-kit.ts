@@ -1,14 +1,14 @@
 /** Sensor kit readings: temperature °C, humidity %, light %, sound %, PIR motion, knob %, button. */
-import { CATEGORY_COLOURS, type BlockSpec } from './types';
+import { CATEGORY_STYLES, type BlockSpec } from './types';
 
-const colour = CATEGORY_COLOURS.sensorkit;
+const style = CATEGORY_STYLES.sensorkit.blockStyle;
 
 function reading(type: string, sensor: string, output: 'Number' | 'Boolean'): BlockSpec {
   return {
     type,
     category: 'sensorkit',
     kits: ['sensorkit'],
-    json: { type, message0: `%{BKY_AILAB_${type.toUpperCase()}}`, output, colour },
+    json: { type, message0: `%{BKY_AILAB_${type.toUpperCase()}}`, output, style },
     ir: { kind: 'read', sensor, args: [] },
   };
 }

@@ -71,12 +71,40 @@ export function options(prefix: string, values: readonly string[]): [string, str
   return values.map((v) => [`%{BKY_${prefix}${v.toUpperCase()}}`, v]);
 }
 
-/** Category colours (hex) of our own categories; standard categories use Blockly's category styles. */
-export const CATEGORY_COLOURS = {
-  events: '#FFBF00',
-  motion: '#4C97FF',
-  sensing: '#2CA5E2',
-  looks: '#9966FF',
-  drone: '#0FBD8C',
-  sensorkit: '#FF6680',
-} as const;
+/** Our own toolbox categories (the rest use Blockly's standard category styles). */
+export type CustomCategoryId = 'events' | 'motion' | 'sensing' | 'looks' | 'drone' | 'sensorkit';
+
+/**
+ * Blockly style names of one of our categories, shared by core (block JSON `style`, toolbox `categorystyle`) and
+ * the renderer (which defines these names in every theme it offers). `colour` is the classic-theme primary colour
+ * (hex); other themes choose their own colours for the same names.
+ */
+export interface CategoryStyle {
+  /** Block style of the category's statement and reporter blocks. */
+  readonly blockStyle: string;
+  /** Toolbox category style. */
+  readonly categoryStyle: string;
+  /** Classic theme primary colour, `#rrggbb`. */
+  readonly colour: string;
+}
+
+/** Style names (and classic colours) of our categories. Names are `ailab_*` so they never clash with Blockly's. */
+export const CATEGORY_STYLES: Readonly<Record<CustomCategoryId, CategoryStyle>> = {
+  events: { blockStyle: 'ailab_event_blocks', categoryStyle: 'ailab_event_category', colour: '#FFBF00' },
+  motion: { blockStyle: 'ailab_motion_blocks', categoryStyle: 'ailab_motion_category', colour: '#4C97FF' },
+  sensing: { blockStyle: 'ailab_sensing_blocks', categoryStyle: 'ailab_sensing_category', colour: '#2CA5E2' },
+  looks: { blockStyle: 'ailab_looks_blocks', categoryStyle: 'ailab_looks_category', colour: '#9966FF' },
+  drone: { blockStyle: 'ailab_drone_blocks', categoryStyle: 'ailab_drone_category', colour: '#0FBD8C' },
+  sensorkit: { blockStyle: 'ailab_sensorkit_blocks', categoryStyle: 'ailab_sensorkit_category', colour: '#FF6680' },
+};
+
+/**
+ * Block style of our event hats (when started, when button…): the events colours plus `hat: 'cap'`, so a script's
+ * starting block has the rounded hat top in every theme.
+ */
+export const HAT_BLOCK_STYLE = 'ailab_event_hat_blocks';
+
+/** Classic colours by category (kept for callers that only need the hex; derived from CATEGORY_STYLES). */
+export const CATEGORY_COLOURS: Readonly<Record<CustomCategoryId, string>> = Object.fromEntries(
+  Object.entries(CATEGORY_STYLES).map(([id, s]) => [id, s.colour]),
+) as Record<CustomCategoryId, string>;
