@@ -225,3 +225,41 @@ test('the high-contrast theme can be switched on and is remembered', async ({ pa
   await expect.poll(() => page.evaluate(() => (window as any).__ailab.themeName())).toMatch(/contrast/i);
   await page.getByTestId('theme').selectOption('classic');
 });
+
+test('high contrast recolours our own blocks and categories darker, and event hats keep their hat top', async ({ page }) => {
+  await openApp(page, host.url);
+  await page.getByTestId('theme').selectOption('classic');
+  await expect.poll(() => page.evaluate(() => (window as any).__ailab.themeName())).not.toMatch(/contrast/i);
+  const { hat, drive } = await buildDriveProgram(page, 30);
+  /** The fill a student sees on a block (its outline path), and the toolbox colour of a category. */
+  const fill = (id: string) => page.evaluate((i) => {
+    const path = document.querySelector(`[data-id="${i}"] > .blocklyPath`);
+    return path ? getComputedStyle(path).fill : null;
+  }, id);
+  const categoryColour = (id: string) => page.evaluate((i) => {
+    const row = document.querySelector(`.blocklyToolboxCategory[id="${i}"] .blocklyTreeRow, .blocklyToolboxCategory[id="${i}"]`) as HTMLElement | null;
+    return row ? getComputedStyle(row).borderLeftColor + '|' + getComputedStyle(row).backgroundColor : null;
+  }, id);
+  /** Whether the block's outline starts with Blockly's rounded hat cap (the `c 30,-h 70,-h w,0` curve on its top edge). */
+  const hasHatTop = (id: string) => page.evaluate((i) => {
+    const d = document.querySelector(`[data-id="${i}"] > .blocklyPath`)?.getAttribute('d') ?? '';
+    return /c\s*30,-[\d.]+\s+70,-[\d.]+/.test(d);
+  }, id);
+
+  const classicDrive = await fill(drive);
+  const classicHat = await fill(hat);
+  const classicMotion = await categoryColour('motion');
+  expect(classicDrive).toBe('rgb(76, 151, 255)'); // CATEGORY_STYLES.motion.colour #4C97FF
+  expect(await hasHatTop(hat)).toBe(true);
+  expect(await hasHatTop(drive)).toBe(false);
+
+  await page.getByTestId('theme').selectOption('highContrast');
+  await expect.poll(() => page.evaluate(() => (window as any).__ailab.themeName())).toMatch(/contrast/i);
+  await expect.poll(() => fill(drive)).toBe('rgb(13, 60, 140)'); // HIGH_CONTRAST_COLOURS.motion #0d3c8c
+  expect(await fill(hat)).not.toBe(classicHat);
+  expect(await categoryColour('motion')).not.toBe(classicMotion);
+  expect(await hasHatTop(hat)).toBe(true);
+
+  await page.getByTestId('theme').selectOption('classic');
+  await expect.poll(() => fill(drive)).toBe(classicDrive);
+});
