@@ -222,9 +222,9 @@ export const SimResponseSchema = z.discriminatedUnion('type', [
   /** Run state, device time and rolling state hash (hex); sent on every change of state and with snapshots. */
   z.object({ type: z.literal('sim.state'), state: SimRunStateSchema, timeMs: z.number().int().nonnegative(), stateHash: z.string().max(64) }),
   /**
-   * Global variables of the program on screen (the first robot's interpreter), made fit by `watchVariables`. Sent at
-   * display rate only when a value changed, and always after load, reset, stop, step and the end of a run, so the
-   * watch panel shows the final values.
+   * Global variables of the program on screen (the first robot's interpreter), made fit by `watchVariables`. Sent
+   * only when a value changed since the last one: at most at display rate while running, and at once after stop,
+   * step and the end of a run (so the final values show); always after load and reset (initial values).
    */
   z.object({ type: z.literal('sim.variables'), variables: z.record(z.string().max(200), WatchValueSchema) }),
   /** `sim.runFor` finished (or was cut short by stop/finish): the state right after it. */

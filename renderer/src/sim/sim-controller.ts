@@ -191,8 +191,8 @@ export class SimController {
   onError(listener: Listener<SimErrorInfo>): () => void {
     return this.subscribe(this.errorListeners, listener);
   }
-  /** Variable watch: called with every variable's value whenever one changed (at most at display rate) and after
-   *  load, reset, stop, step and the end of a run. */
+  /** Variable watch: called with every variable's value after load/reset and whenever one changed (at most at
+   *  display rate while running; at once after stop, step and the end of a run, so the final values show). */
   onVariables(listener: Listener<Record<string, Value>>): () => void {
     return this.subscribe(this.variablesListeners, listener);
   }

@@ -7,7 +7,7 @@ import { parseSimResponse, WATCH_LIST_MAX_ITEMS, WATCH_STRING_MAX_CHARS, type Si
 import type { Expr, Program, Stmt } from '../../../core/program/ir';
 import { runHeadless } from '../../../core/sim/headless';
 import { createRunnerSession, initSimPhysics } from './session-adapter';
-import { DISPLAY_INTERVAL_MS, MAX_TICKS_PER_PUMP, PUMP_INTERVAL_MS, SimRunner, TICK_MS } from './sim-runner';
+import { DISPLAY_INTERVAL_MS, MAX_TICKS_PER_PUMP, PUMP_INTERVAL_MS, SimRunner, TICK_MS, type RunnerSession, type SessionOptions } from './sim-runner';
 
 const num = (value: number): Expr => ({ kind: 'num', blockId: '', value });
 const program = (body: Stmt[], variables: string[] = []): Program => ({
@@ -22,6 +22,8 @@ class Harness {
   wall = 0;
   posted: SimResponse[] = [];
   private timer: { fn: () => void; at: number } | null = null;
+  /** Session factory the runner uses (a test may wrap it to look at the session). */
+  createSession: (o: SessionOptions) => RunnerSession = createRunnerSession;
   readonly runner = new SimRunner({
     post: (m) => this.posted.push(m),
     now: () => this.wall,
@@ -32,7 +34,7 @@ class Harness {
         if (this.timer === t) this.timer = null;
       };
     },
-    createSession: createRunnerSession,
+    createSession: (o) => this.createSession(o),
   });
 
   /** Lets `ms` of wall time pass, firing the runner's timer whenever it is due. */
@@ -242,6 +244,8 @@ describe('variable watch', () => {
 
   it('Step while paused shows the value the stepped statement set; Stop shows the final values', () => {
     const h = new Harness();
+    let session: RunnerSession | null = null;
+    h.createSession = (o) => (session = createRunnerSession(o));
     h.runner.handle({ type: 'sim.load', program: program([motors(20, 20), spin], ['n']), arenaId: 'open-floor', seed: 1 });
     h.runner.handle({ type: 'sim.run' });
     h.advance(100);
@@ -253,10 +257,32 @@ describe('variable watch', () => {
     const stepped = h.last('sim.variables')!.variables['n'] as number;
     expect(stepped).toBeGreaterThan(paused);
     expect(stepped).toBeLessThanOrEqual(paused + 4);
+    // Unchanged values are not sent again.
     const before = h.count('sim.variables');
     h.runner.handle({ type: 'sim.stop' });
-    expect(h.count('sim.variables')).toBe(before + 1);
+    expect(h.count('sim.variables')).toBe(before);
     expect(h.last('sim.variables')!.variables['n']).toBe(stepped);
+    // Running again: Stop lands between display posts (the loop counted on since the last one), and the watch still
+    // ends on the value the program stopped at.
+    h.runner.handle({ type: 'sim.load', program: program([motors(20, 20), spin], ['n']), arenaId: 'open-floor', seed: 1 });
+    h.runner.handle({ type: 'sim.run' });
+    h.advance(200);
+    // Stop right after a pump that ticked but did not post (within the display interval of the last post).
+    let posts = h.count('sim.variables');
+    let timeMs = h.last('sim.state')!.timeMs;
+    for (let i = 0; i < 10; i++) {
+      h.advance(PUMP_INTERVAL_MS);
+      const quiet = h.count('sim.variables') === posts && session!.timeMs > timeMs;
+      posts = h.count('sim.variables');
+      timeMs = session!.timeMs;
+      if (quiet) break;
+    }
+    expect(h.last('sim.variables')!.variables['n']).not.toBe(session!.variables()['n']);
+    h.runner.handle({ type: 'sim.stop' });
+    expect(h.count('sim.variables')).toBe(posts + 1);
+    const final = session!.variables()['n'];
+    expect(final).toBeGreaterThan(0);
+    expect(h.last('sim.variables')!.variables['n']).toBe(final);
   });
 
   it('a long list and a long text are cut for the watch, so a big variable cannot flood the UI', () => {

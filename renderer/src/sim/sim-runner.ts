@@ -97,7 +97,7 @@ export class SimRunner {
   private pendingEvents: RuntimeEvent[] = [];
   private droppedEvents = 0;
   private runFor: { requestId: number; untilMs: number } | null = null;
-  /** JSON of the last `sim.variables` posted, so an unchanged watch is not re-sent at display rate. */
+  /** JSON of the last `sim.variables` posted, so an unchanged watch is not re-sent; null after a load (send). */
   private lastVariablesKey: string | null = null;
 
   constructor(private readonly deps: RunnerDeps) {}
@@ -290,10 +290,11 @@ export class SimRunner {
     this.deps.post({ type: 'sim.ranFor', requestId: r.requestId, state: s.state, timeMs: s.timeMs, stateHash: s.stateHash });
   }
 
-  /** Posts everything the UI should see after a state change: events, snapshot, variables (always), state. */
+  /** Posts everything the UI should see after a state change (load, stop, step, end of run): events, snapshot,
+   *  variables if they changed since the last post (so the final values show), state. */
   private afterChange(): void {
     this.flushEvents();
-    this.postDisplay(true);
+    this.postDisplay();
   }
 
   private flushEvents(): void {
@@ -306,8 +307,8 @@ export class SimRunner {
     }
   }
 
-  /** Display-rate output. Variables go only when they changed, unless `forceVariables` (after a state change). */
-  private postDisplay(forceVariables = false): void {
+  /** Display-rate output. Variables go only when they changed since the last post (always after a load). */
+  private postDisplay(): void {
     const s = this.session;
     if (!s) return;
     this.lastDisplayWall = this.deps.now();
@@ -316,16 +317,17 @@ export class SimRunner {
       this.pendingHighlight = null;
     }
     this.deps.post({ type: 'sim.snapshot', snapshot: s.snapshot() });
-    this.postVariables(forceVariables);
+    this.postVariables();
     this.postState();
   }
 
-  private postVariables(force: boolean): void {
+  private postVariables(): void {
     const s = this.session;
     if (!s) return;
     const variables = watchVariables(s.variables());
     const key = JSON.stringify(variables);
-    if (!force && key === this.lastVariablesKey) return;
+    // Unchanged values are already on screen; the UI may also have cleared its watch on purpose (a new document).
+    if (key === this.lastVariablesKey) return;
     this.lastVariablesKey = key;
     this.deps.post({ type: 'sim.variables', variables });
   }
