@@ -177,12 +177,16 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
     codeTimer.current = setTimeout(() => {
       try {
         const { program } = fromBlockly(json, target);
-        setCode({ javascript: toJavaScript(program), python: toPython(program) });
+        setCode({ javascript: toJavaScript(program, languageRef.current), python: toPython(program, languageRef.current) });
       } catch (e) {
         console.warn('[App] code view failed', e);
       }
     }, CODE_DEBOUNCE_MS);
   }, []);
+  // The code view's header comment is in the UI language: regenerate after a language switch.
+  useEffect(() => {
+    regenerate(workspaceRef.current, docRef.current.project.target);
+  }, [language, regenerate]);
 
   const onWorkspaceChange = useCallback((json: WorkspaceJson) => {
     workspaceRef.current = json;
@@ -468,9 +472,8 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
       }
     });
     const offState = sim.onStateChange((s) => setRunState(s.state));
-    // The watch panel shows variables when the sim worker reports them (optional in its contract).
-    const maybe = sim as unknown as { onVariables?: (cb: (v: Record<string, Value>) => void) => () => void };
-    const offVars = maybe.onVariables?.((v) => setVariables(v)) ?? (() => undefined);
+    // The watch panel: the sim worker reports variables when they change (at most at display rate).
+    const offVars = sim.onVariables((v) => setVariables(v));
     return () => {
       offEvent();
       offState();

@@ -113,7 +113,10 @@ test('blocks keep their place and get relabelled when the language switches', as
   expect(after).toEqual(before);
   const enText = await page.evaluate((id) => (window as any).__ailab.blockText(id), hat);
   expect(enText).not.toEqual(zhText);
+  // The code view's header comment follows the language too.
+  await expect(page.getByTestId('code-javascript')).toContainText('JavaScript view of the blocks');
   await page.getByTestId('language').click();
+  await expect(page.getByTestId('code-javascript')).toContainText('由积木生成的 JavaScript 代码');
 });
 
 test('a student drags "when started → drive forward 30 cm" from the toolbox, runs it, and the robot moves 30 cm', async ({ page }) => {
