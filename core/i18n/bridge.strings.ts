@@ -2,7 +2,7 @@ import type { Bundle } from './types';
 
 /**
  * Strings of the `bridge` namespace (firmware-bridge/: device drivers, the virtual Tello, live runs on real kits);
- * zh-CN first. `tello.*` are driver errors (they reach the student as the detail of a runtime `deviceFailed` error),
+ * zh-CN first. `tello.*` and `line.*` (the AI-lab robot line protocol) are driver errors (they reach the student as the detail of a runtime `deviceFailed` error),
  * `device.*` the `--device` choice, `live.*` a live run, `virtualTello.*` the emulator command, `cli.*` option help.
  */
 export const bridge: Bundle = {
@@ -41,6 +41,13 @@ export const bridge: Bundle = {
     'cli.virtualTello.statePort': '状态发往客户端的 UDP 端口',
     'cli.virtualTello.quiet': '不显示收到的每条指令',
     'virtualTello.portBusy': '端口 {{port}} 已被占用（也许另一个虚拟 Tello 正在运行）。可以用 --port 换一个端口。',
+    'line.noAnswer': '{{address}} 上的机器人没有回应。请确认：机器人已开机、数据线已插好，并且板子上装的是 AI 实验室机器人固件。',
+    'line.wrongFirmware': '{{address}} 上的机器人固件版本不对（板上是 {{found}}，需要 {{wanted}}）。请给机器人刷写新的固件。',
+    'line.notOurFirmware': '{{address}} 上的板子装的不是 AI 实验室机器人固件（它回答：{{banner}}）。可以给它刷写机器人固件。',
+    'line.timeout': '机器人 {{seconds}} 秒内没有回应“{{command}}”（可能断开了连接）',
+    'line.refused': '机器人拒绝了“{{command}}”（错误代码 {{code}}）',
+    'line.closed': '与机器人的连接已经关闭',
+    'line.lost': '与机器人失去联系（{{seconds}} 秒没有任何回应）。请检查数据线。',
   },
   en: {
     'tello.noAnswer': 'The Tello drone at {{address}} did not answer. Check that the drone is switched on and that this computer is on its Wi-Fi (the network name starts with TELLO-).',
@@ -77,5 +84,12 @@ export const bridge: Bundle = {
     'cli.virtualTello.statePort': 'UDP port on the client the state goes to',
     'cli.virtualTello.quiet': 'do not print every command received',
     'virtualTello.portBusy': 'Port {{port}} is taken (another virtual Tello running?). Choose another with --port.',
+    'line.noAnswer': 'The robot at {{address}} did not answer. Check that it is switched on, the cable is plugged in, and the board runs the AI-lab robot firmware.',
+    'line.wrongFirmware': 'The robot at {{address}} has the wrong firmware version (the board has {{found}}, this app needs {{wanted}}). Please flash the new firmware to the robot.',
+    'line.notOurFirmware': 'The board at {{address}} does not run the AI-lab robot firmware (it answered: {{banner}}). You can flash the robot firmware to it.',
+    'line.timeout': 'The robot did not answer "{{command}}" within {{seconds}} s (connection lost?)',
+    'line.refused': 'The robot refused "{{command}}" (error code {{code}})',
+    'line.closed': 'The connection to the robot is closed',
+    'line.lost': 'Lost contact with the robot (no answer for {{seconds}} s). Check the cable.',
   },
 };
