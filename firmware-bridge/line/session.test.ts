@@ -3,6 +3,7 @@
  * (Date.now and timers), so watchdog and timeout behaviour is exact and quick. The transport is an in-memory pair:
  * the serial port is what the next session adds (pty + avr8js firmware); nothing else is mocked.
  */
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Completion } from '../../core/device/completion';
 import { translate } from '../../core/i18n';
@@ -244,6 +245,37 @@ describe('AI-lab robot session: watchdog and link', () => {
     expect(robot.stats.garbage).toBeGreaterThanOrEqual(2);
     robot.close();
     stop();
+  });
+});
+
+describe('AI-lab robot session: fuzzed', () => {
+  it('random bytes from the board never break a connected robot (20,000 chunks), and it still works after', async () => {
+    const { robot, inject, stop } = await connected();
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.constantFrom('ACK 1\n', 'EV DONE 2\n', 'ERR 3 BUSY\n', 'VER ailab-robot 9.0.0 x\n', 'D 1 2\n').map((t) => enc.encode(t))), (chunk) => {
+        inject(chunk);
+      }),
+      { numRuns: 20_000 },
+    );
+    inject(enc.encode('\n'));
+    const tone = robot.playTone(440, 1);
+    await until(tone, 1000);
+    expect(tone.isDone()).toBe(true);
+    robot.close();
+    stop();
+  });
+
+  it('the fake board survives any host line and still answers PING (so it is a fair stand-in for the firmware)', () => {
+    const board = new FakeBoard();
+    let t = 0;
+    fc.assert(
+      fc.property(fc.string({ maxLength: 150 }), (line) => {
+        t += 7;
+        board.receive(line, t);
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(board.receive('65535 PING', t + 1)).toContain('ACK 65535\n');
   });
 });
 
