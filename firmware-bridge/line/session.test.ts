@@ -234,6 +234,19 @@ describe('AI-lab robot session: watchdog and link', () => {
     stop();
   });
 
+  it('a board that restarts mid-run gets its sensor stream back, and a drive it forgot does not hang the program', async () => {
+    const { board, robot, inject, stop } = await connected();
+    const drive = robot.driveCm(100, 10);
+    await vi.advanceTimersByTimeAsync(50);
+    inject(enc.encode('VER ailab-robot 1.0.0 fake M\n')); // what the firmware prints after a reset
+    expect(drive.isDone()).toBe(true);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(board.heard.filter((l) => / RATE 50$/.test(l))).toHaveLength(2);
+    expect(robot.stats.restarts).toBe(1);
+    robot.close();
+    stop();
+  });
+
   it('line noise between answers does not break the session', async () => {
     const { robot, inject, stop } = await connected({}, { ackMs: 300 });
     inject(Uint8Array.from([0, 255, 13, 10, 65, 67, 75, 32, 10]));

@@ -16,6 +16,8 @@
  * - Watchdog: the board stops its motors when no host line arrives for 500 ms; the session sends `PING` whenever
  *   nothing has been sent for `pingMs` (default 200), so a running program never trips it; a stuck host does.
  * - `sample()` copies the newest `D` frame into what `readings()` returns (sensor units of core's RobotReadings).
+ * - A `VER` banner after the handshake means the board restarted: moving commands settle (as cancelled) and `RATE`
+ *   is sent again.
  * - `linkLost()`: the board said nothing for `lostAfterMs` (default 1000; it answers every PING) → `line.lost`.
  */
 import type { Completion } from '../../core/device/completion';
@@ -159,11 +161,13 @@ export interface LineRobotStats {
   pings: number;
   watchdogTrips: number;
   timeouts: number;
+  /** Unrequested `VER` banners after the handshake (board restarts). */
+  restarts: number;
 }
 
 export class LineRobot implements Robot {
   readonly kind = 'robot' as const;
-  readonly stats: LineRobotStats = { sent: 0, acks: 0, frames: 0, garbage: 0, pings: 0, watchdogTrips: 0, timeouts: 0 };
+  readonly stats: LineRobotStats = { sent: 0, acks: 0, frames: 0, garbage: 0, pings: 0, watchdogTrips: 0, timeouts: 0, restarts: 0 };
   /** The board's banner (set by `connect`). */
   banner: VersionBanner = { ...PROTOCOL_VERSION, board: '?', capabilities: [] };
   /** Last failure of a command nobody waits on (`M`, `LED`, `S`, `PING`…), for the UI. */
@@ -415,7 +419,16 @@ export class LineRobot implements Robot {
     switch (line.kind) {
       case 'version':
       case 'foreignVersion':
-        this.bannerWaiter?.(line);
+        if (this.bannerWaiter !== null) {
+          this.bannerWaiter(line);
+        } else if (this.pinger !== null && line.kind === 'version') {
+          // A banner nobody asked for: the board restarted (brown-out, reset button). It forgot its motions and its
+          // stream rate: settle what was moving (cancelled counts as done) and ask for the stream again.
+          this.stats.restarts++;
+          this.log('[LineRobot] the board restarted; sensor stream requested again');
+          for (const p of this.pending.values()) if (p.doneAfterMs !== null) this.finish(p, 'done');
+          this.fireAndForget({ verb: 'RATE', hz: clamp(this.o.rateHz, 0, 100) });
+        }
         return;
       case 'ack': {
         this.stats.acks++;
