@@ -24,6 +24,7 @@ import type { Completion } from '../../core/device/completion';
 import { DONE } from '../../core/device/completion';
 import type { ColourName, Robot, RobotReadings } from '../../core/device/robot';
 import { translate, type Language } from '../../core/i18n';
+import { DriverCompletion } from '../driver-completion';
 import {
   encodeCommand,
   encodeHello,
@@ -37,6 +38,9 @@ import {
   type SensorFrame,
   type VersionBanner,
 } from './codec';
+
+/** A command's progress as the interpreter polls it (settled once by the driver). */
+type LineCompletion = DriverCompletion;
 
 /** Bytes to and from the board. */
 export interface LineTransport {
@@ -76,26 +80,6 @@ export class LineError extends Error {
   ) {
     super(translate(language, 'bridge', code, params));
     this.name = 'LineError';
-  }
-}
-
-class LineCompletion implements Completion {
-  state: 'pending' | 'done' | 'failed' = 'pending';
-  error: Error | null = null;
-  private readonly waiters: (() => void)[] = [];
-  isDone(): boolean {
-    if (this.state === 'failed') throw this.error ?? new Error('[LineRobot] failed');
-    return this.state === 'done';
-  }
-  settle(state: 'done' | 'failed', error: Error | null = null): void {
-    if (this.state !== 'pending') return;
-    this.state = state;
-    this.error = error;
-    for (const w of this.waiters.splice(0)) w();
-  }
-  /** Resolves once settled (never rejects). */
-  settled(): Promise<void> {
-    return this.state === 'pending' ? new Promise((r) => this.waiters.push(r)) : Promise.resolve();
   }
 }
 
@@ -377,7 +361,7 @@ export class LineRobot implements Robot {
   }
 
   private request(command: LineCommand, doneAfterMs: number | null): LineCompletion {
-    const completion = new LineCompletion();
+    const completion = new DriverCompletion('LineRobot');
     if (this.closed) {
       completion.settle('failed', new LineError('line.closed', {}, this.language));
       return completion;

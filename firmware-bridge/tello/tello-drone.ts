@@ -24,6 +24,10 @@ import type { Drone, DroneDirection, DroneReadings, FlipDirection } from '../../
 import { translate, type Language } from '../../core/i18n';
 import { encodeCommand, parseReply, parseState, TELLO_LIMITS, type TelloCommand, type TelloQuery, type TelloReply, type TelloState } from './protocol';
 import type { TelloTransport } from './transport';
+import { DriverCompletion } from '../driver-completion';
+
+/** A command's progress as the interpreter polls it (settled once by the driver). */
+type TelloCompletion = DriverCompletion<TelloReply>;
 
 export interface TelloTimeouts {
   /** Per attempt of the `command` handshake (3 attempts by default). */
@@ -77,29 +81,6 @@ export class TelloError extends Error {
   ) {
     super(translate(language, 'bridge', code, params));
     this.name = 'TelloError';
-  }
-}
-
-/** A command's progress as the interpreter polls it. */
-class TelloCompletion implements Completion {
-  state: 'pending' | 'done' | 'failed' = 'pending';
-  error: Error | null = null;
-  reply: TelloReply | null = null;
-  private readonly waiters: (() => void)[] = [];
-  isDone(): boolean {
-    if (this.state === 'failed') throw this.error ?? new Error('[Tello] failed');
-    return this.state === 'done';
-  }
-  settle(state: 'done' | 'failed', error: Error | null = null, reply: TelloReply | null = null): void {
-    if (this.state !== 'pending') return;
-    this.state = state;
-    this.error = error;
-    this.reply = reply;
-    for (const w of this.waiters.splice(0)) w();
-  }
-  /** Resolves once settled (never rejects). */
-  settled(): Promise<void> {
-    return this.state === 'pending' ? new Promise((r) => this.waiters.push(r)) : Promise.resolve();
   }
 }
 
@@ -286,7 +267,7 @@ export class TelloDrone implements Drone {
     this.cancelAll();
     if (!airborne) return;
     // Bypass the queue: `land` goes now and becomes the command in flight, so its `ok` is matched to it.
-    const item: Item = { text: 'land', expects: 'ok', timeoutMs: this.timeouts.landMs, attemptsLeft: 0, completion: new TelloCompletion() };
+    const item: Item = { text: 'land', expects: 'ok', timeoutMs: this.timeouts.landMs, attemptsLeft: 0, completion: new DriverCompletion<TelloReply>('Tello') };
     this.watchFlight(item, 'land');
     this.inFlight = item;
     this.transmit(item);
@@ -328,7 +309,7 @@ export class TelloDrone implements Drone {
     try {
       text = encodeCommand(command);
     } catch {
-      const c = new TelloCompletion();
+      const c = new DriverCompletion<TelloReply>('Tello');
       c.settle('failed', new TelloError('tello.badValue', { command: command.kind }, this.language));
       return c;
     }
@@ -354,7 +335,7 @@ export class TelloDrone implements Drone {
   }
 
   private enqueue(text: string, expects: 'ok' | 'value', timeoutMs: number, retries: number): TelloCompletion {
-    const completion = new TelloCompletion();
+    const completion = new DriverCompletion<TelloReply>('Tello');
     if (this.closed) {
       completion.settle('failed', new TelloError('tello.closed', {}, this.language));
       return completion;
