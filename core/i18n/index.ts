@@ -3,16 +3,19 @@
  * runtime use `translate` below. One file per namespace keeps parallel work apart.
  */
 import { app } from './app.strings';
+import { aiui } from './aiui.strings';
 import { bridge } from './bridge.strings';
 import { blocks } from './blocks.strings';
+import { classroom } from './classroom.strings';
 import { codegen } from './codegen.strings';
+import { devices } from './devices.strings';
 import { host } from './host.strings';
 import { runtime } from './runtime.strings';
 import { shell } from './shell.strings';
 import { sim } from './sim.strings';
 import type { Bundle, Language } from './types';
 
-export const BUNDLES = { app, blocks, bridge, codegen, host, runtime, shell, sim } as const satisfies Record<string, Bundle>;
+export const BUNDLES = { app, aiui, blocks, bridge, classroom, codegen, devices, host, runtime, shell, sim } as const satisfies Record<string, Bundle>;
 export type Namespace = keyof typeof BUNDLES;
 export * from './types';
 
