@@ -4,8 +4,8 @@ import { FloorMap } from '../floor';
 import { ARENAS, arenaById } from './index';
 
 describe('built-in arenas', () => {
-  it('offers the six arenas the lessons and the arena picker name', () => {
-    expect(ARENAS.map((a) => a.id)).toEqual(['open-floor', 'line-track', 'maze', 'obstacle-course', 'sorting-table', 'drone-rings']);
+  it('offers the seven arenas the lessons and the arena picker name', () => {
+    expect(ARENAS.map((a) => a.id)).toEqual(['open-floor', 'line-track', 'maze', 'obstacle-course', 'sorting-table', 'drone-rings', 'grid-5x5']);
     expect(arenaById('maze')?.id).toBe('maze');
     expect(arenaById('nope')).toBeUndefined();
   });

@@ -4,13 +4,14 @@
  */
 import type { Arena } from '../arena';
 import { droneRings } from './drone-rings';
+import { grid5x5 } from './grid-5x5';
 import { lineTrack } from './line-track';
 import { maze } from './maze';
 import { obstacleCourse } from './obstacle-course';
 import { openFloor } from './open-floor';
 import { sortingTable } from './sorting-table';
 
-export const ARENAS: readonly Arena[] = [openFloor, lineTrack, maze, obstacleCourse, sortingTable, droneRings];
+export const ARENAS: readonly Arena[] = [openFloor, lineTrack, maze, obstacleCourse, sortingTable, droneRings, grid5x5];
 
 /** The arena with this id, or undefined. */
 export function arenaById(id: string): Arena | undefined {
