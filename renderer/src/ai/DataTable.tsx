@@ -1,0 +1,114 @@
+/**
+ * The samples of one dataset, a page at a time (PAGE_SIZE rows), so 10,000 samples cost the DOM 100 rows. Labels are
+ * edited in place (Enter or leaving the box commits, Escape puts the old label back); rows are ticked and deleted
+ * together. Edits are reported up; the panel owns undo.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Dataset } from '../../../core/ai/contracts';
+import { labelColour } from './label-colours';
+import { shortNumber } from './pictures/plot-scale';
+
+export const PAGE_SIZE = 100;
+
+function LabelCell(props: { label: string; labels: readonly string[]; row: number; onRelabel: (label: string) => void }) {
+  const { t } = useTranslation('aiui');
+  const [text, setText] = useState(props.label);
+  useEffect(() => setText(props.label), [props.label]);
+  const commit = () => {
+    const next = text.trim();
+    if (next === '' || next === props.label) setText(props.label);
+    else props.onRelabel(next);
+  };
+  return (
+    <input
+      className="ai-label-input"
+      data-testid={`label-${props.row}`}
+      aria-label={t('data.relabel', { row: props.row + 1 })}
+      value={text}
+      maxLength={200}
+      style={{ borderLeftColor: labelColour(props.label, props.labels) }}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+        else if (e.key === 'Escape') setText(props.label);
+      }}
+    />
+  );
+}
+
+export function DataTable(props: {
+  dataset: Dataset;
+  labels: readonly string[];
+  onRelabel: (row: number, label: string) => void;
+  onDelete: (rows: readonly number[]) => void;
+}) {
+  const { t } = useTranslation('aiui');
+  const { dataset } = props;
+  const pages = Math.max(1, Math.ceil(dataset.samples.length / PAGE_SIZE));
+  const [page, setPage] = useState(0);
+  const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
+  // A different dataset (or one that shrank) starts from a valid page and nothing ticked.
+  useEffect(() => setTicked(new Set()), [dataset.id, dataset.samples.length]);
+  const current = Math.min(page, pages - 1);
+  const start = current * PAGE_SIZE;
+  const rows = dataset.samples.slice(start, start + PAGE_SIZE);
+  const tick = (row: number, on: boolean) => {
+    const next = new Set(ticked);
+    if (on) next.add(row);
+    else next.delete(row);
+    setTicked(next);
+  };
+  const allOnPage = rows.length > 0 && rows.every((_, i) => ticked.has(start + i));
+  return (
+    <div className="ai-table-wrap">
+      <div className="ai-controls">
+        <button type="button" data-testid="delete-rows" disabled={ticked.size === 0} onClick={() => props.onDelete([...ticked].sort((a, b) => a - b))}>
+          {t('data.deleteRows', { count: ticked.size })}
+        </button>
+        <span className="ai-pager">
+          <button type="button" data-testid="page-prev" disabled={current === 0} onClick={() => setPage(current - 1)} aria-label={t('data.pagePrev')}>‹</button>
+          <span data-testid="page-status">{t('data.page', { page: current + 1, pages, from: dataset.samples.length === 0 ? 0 : start + 1, to: start + rows.length, total: dataset.samples.length })}</span>
+          <button type="button" data-testid="page-next" disabled={current >= pages - 1} onClick={() => setPage(current + 1)} aria-label={t('data.pageNext')}>›</button>
+        </span>
+      </div>
+      <div className="ai-table-scroll">
+        <table className="ai-table" data-testid="data-table">
+          <thead>
+            <tr>
+              <th>
+                <input
+                  type="checkbox"
+                  aria-label={t('data.tickPage')}
+                  checked={allOnPage}
+                  onChange={(e) => {
+                    const next = new Set(ticked);
+                    rows.forEach((_, i) => (e.target.checked ? next.add(start + i) : next.delete(start + i)));
+                    setTicked(next);
+                  }}
+                />
+              </th>
+              <th>#</th>
+              {dataset.features.map((f) => <th key={f}>{f}</th>)}
+              <th>{t('data.label')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s, i) => {
+              const row = start + i;
+              return (
+                <tr key={row} data-testid="data-row">
+                  <td><input type="checkbox" data-testid={`tick-${row}`} aria-label={t('data.tickRow', { row: row + 1 })} checked={ticked.has(row)} onChange={(e) => tick(row, e.target.checked)} /></td>
+                  <td className="num">{row + 1}</td>
+                  {dataset.features.map((f, j) => <td key={f} className="num">{shortNumber(s.values[j] ?? NaN)}</td>)}
+                  <td><LabelCell label={s.label} labels={props.labels} row={row} onRelabel={(l) => props.onRelabel(row, l)} /></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

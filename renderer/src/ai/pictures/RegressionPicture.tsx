@@ -1,0 +1,46 @@
+/**
+ * Least squares explained: the samples, the fitted line y = a·x + b, and each sample's error drawn as a vertical
+ * segment to the line; the line is the one that makes the squares of those segments smallest. RMSE (the typical
+ * size of a segment) is shown next to it, in the units of y.
+ */
+import { useTranslation } from 'react-i18next';
+import { SvgPlot } from './SvgPlot';
+import { paddedExtent, shortNumber } from './plot-scale';
+
+export function RegressionPicture(props: {
+  points: readonly { x: number; y: number }[];
+  slope: number;
+  intercept: number;
+  rmse?: number;
+  xLabel: string;
+  yLabel: string;
+}) {
+  const { t } = useTranslation('aiui');
+  const line = (x: number) => props.slope * x + props.intercept;
+  const xe = paddedExtent(props.points.map((p) => p.x));
+  const ye = paddedExtent([...props.points.map((p) => p.y), line(xe.min), line(xe.max)]);
+  return (
+    <figure className="ai-picture" data-testid="regression-picture">
+      <SvgPlot width={420} height={300} x={xe} y={ye} xLabel={props.xLabel} yLabel={props.yLabel} title={t('regression.title')}>
+        {({ sx, sy }) => (
+          <>
+            {props.points.map((p, i) => (
+              <line key={`r${i}`} data-testid="regression-residual" className="ai-residual" x1={sx(p.x)} y1={sy(p.y)} x2={sx(p.x)} y2={sy(line(p.x))} />
+            ))}
+            <line data-testid="regression-line" className="ai-fit-line" x1={sx(xe.min)} y1={sy(line(xe.min))} x2={sx(xe.max)} y2={sy(line(xe.max))} />
+            {props.points.map((p, i) => (
+              <circle key={`p${i}`} data-testid="regression-point" cx={sx(p.x)} cy={sy(p.y)} r={3.5} className="ai-point" />
+            ))}
+          </>
+        )}
+      </SvgPlot>
+      <figcaption>
+        <span data-testid="regression-equation">{t('regression.equation', { slope: shortNumber(props.slope), intercept: shortNumber(props.intercept) })}</span>
+        {props.rmse !== undefined && (
+          <span> · {t('metrics.rmse')}: <strong data-testid="regression-rmse">{shortNumber(props.rmse)}</strong></span>
+        )}
+        <p className="hint">{t('regression.hint')}</p>
+      </figcaption>
+    </figure>
+  );
+}
