@@ -1,0 +1,78 @@
+/**
+ * The emulator runner and the pty bridge with real parts: our robot firmware (built with avr-gcc) running in avr8js,
+ * behind a real socat pty pair, opened by serialport as the app would open /dev/ttyACM0. Nothing is mocked.
+ */
+import { SerialPort } from 'serialport';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AvrRunner } from './avr-runner';
+import { robotFirmwareHex } from './firmware-files';
+import { startPtyBridge, type PtyBridge } from './pty-bridge';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function openHost(path: string): Promise<{ port: SerialPort; text: () => string; closed: Promise<number> }> {
+  const port = new SerialPort({ path, baudRate: 115200, autoOpen: false });
+  await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
+  let received = '';
+  port.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+  port.on('error', () => {});
+  const closed = new Promise<number>((resolve) => port.once('close', () => resolve(Date.now())));
+  cleanups.push(() => (port.isOpen ? new Promise<void>((r) => port.close(() => r())) : undefined));
+  return { port, text: () => received, closed };
+}
+
+async function until(check: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+}
+
+async function bootBoard(): Promise<{ runner: AvrRunner; bridge: PtyBridge }> {
+  const runner = new AvrRunner(robotFirmwareHex());
+  runner.start();
+  const bridge = await startPtyBridge(runner.serial);
+  cleanups.push(() => runner.destroy());
+  cleanups.push(() => bridge.close());
+  return { runner, bridge };
+}
+
+describe('emulated board behind a real pty', () => {
+  it('our firmware boots in avr8js and answers HELLO with its banner over the pty', async () => {
+    const { bridge } = await bootBoard();
+    expect(bridge.hostPath).toMatch(/board$/);
+    const host = await openHost(bridge.hostPath);
+    host.port.write('HELLO\n');
+    await until(() => host.text().includes('VER ailab-robot'), 3000);
+    expect(host.text()).toMatch(/^VER ailab-robot 1\.0\.0 uno M DRIVE TURN LED TONE US LINE3 LIGHT BUMP BTN$/m);
+  });
+
+  it('a motor command over the pty shows up as PWM on the motor pins', async () => {
+    const { runner, bridge } = await bootBoard();
+    const host = await openHost(bridge.hostPath);
+    host.port.write('HELLO\n7 M 60 -40\n');
+    await until(() => host.text().includes('ACK 7'), 3000);
+    expect(host.text()).toContain('ACK 7');
+    expect(runner.pwmDuty(5)).toBeCloseTo(0.6, 1); // left speed
+    expect(runner.pinHigh(4)).toBe(true); // left forward
+    expect(runner.pwmDuty(6)).toBeCloseTo(0.4, 1); // right speed
+    expect(runner.pinHigh(7)).toBe(false); // right backwards
+  });
+
+  it('unplugging closes the host port at once; plugging back in gives a working port at the same path', async () => {
+    const { bridge } = await bootBoard();
+    const first = await openHost(bridge.hostPath);
+    first.port.write('HELLO\n');
+    await until(() => first.text().includes('VER'), 3000);
+    const pulledAt = Date.now();
+    await bridge.unplug();
+    const closedAt = await first.closed;
+    expect(closedAt - pulledAt).toBeLessThan(1000);
+    await bridge.plugIn();
+    const second = await openHost(bridge.hostPath);
+    second.port.write('HELLO\n');
+    await until(() => second.text().includes('VER'), 3000);
+    expect(second.text()).toContain('VER ailab-robot');
+  });
+});
