@@ -5,6 +5,7 @@
  *   ailab run <project.ailab> [--arena id] [--seed n] [--seconds s] [--json]   headless run, prints stateHash …
  *   ailab run <project.ailab> --device tello:udp:<ip>[:port] [--json]       live run on a real kit (device-run.ts)
  *   ailab virtual-tello [--port 8889] [--state-port 8890] [--quiet]           virtual Tello on 127.0.0.1
+ *   ailab keygen | pack | verify                                              signed unit packages (package-commands.ts)
  * Messages follow the user's language (zh-CN when the locale is Chinese). Exit code 1 on any error, 2 on bad usage.
  */
 import { readFileSync } from 'node:fs';
@@ -141,6 +142,40 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       } catch (err) {
         fail(err);
       }
+    });
+
+  // ── Classroom (issue 6): signing keys and signed unit packages ──
+  const c = (key: string) => translate(lang, 'classroom', key);
+  program
+    .command('keygen')
+    .description(c('cli.keygen.description'))
+    .requiredOption('--out <file>', c('cli.keygen.out'))
+    .action(async (opts: { out: string }) => {
+      const { keygenCommand } = await import('./package-commands');
+      process.exitCode = await keygenCommand(opts, lang);
+    });
+  program
+    .command('pack')
+    .description(c('cli.pack.description'))
+    .argument('<unit-dir>')
+    .requiredOption('--key <file>', c('cli.pack.key'))
+    .option('--unit-version <n>', c('cli.pack.version'), numberOption('--unit-version', true), 1)
+    .option('--expires <date>', c('cli.pack.expires'))
+    .option('--out <file>', c('cli.pack.out'))
+    .action(async (dir: string, opts: { key: string; unitVersion: number; expires?: string; out?: string }) => {
+      const { packCommand } = await import('./package-commands');
+      process.exitCode = await packCommand(dir, { ...opts, version: opts.unitVersion }, lang);
+    });
+  program
+    .command('verify')
+    .description(c('cli.verify.description'))
+    .argument('<package>')
+    .option('--key <base64>', c('cli.verify.key'), (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--trust-signer', c('cli.verify.trustSigner'), false)
+    .option('--json', t('cli.run.json'), false)
+    .action(async (file: string, opts: { key: string[]; trustSigner: boolean; json: boolean }) => {
+      const { verifyCommand } = await import('./package-commands');
+      process.exitCode = await verifyCommand(file, opts, lang);
     });
 
   await program.parseAsync([...argv]);
