@@ -1,5 +1,7 @@
 /** Every unit of the course, in the order the builder writes them. */
 import type { UnitSource } from '../tools/unit-source';
+import { aiAroundUs } from './grade4/ai-around-us';
 import { firstProgram } from './grade4/first-program';
+import { obstacleRules } from './grade4/obstacle-rules';
 
-export const UNITS: readonly UnitSource[] = [firstProgram];
+export const UNITS: readonly UnitSource[] = [aiAroundUs, firstProgram, obstacleRules];

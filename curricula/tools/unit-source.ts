@@ -5,7 +5,7 @@
  *
  * Build-time guards (each throws with the unit and lesson named): the unit passes the schema; every check a step
  * names exists; every toolbox block type exists for the unit's kit; the reference solution uses only blocks the
- * lesson's steps offer (a student could not build it otherwise); the starter and solution target the unit's kit.
+ * starter has or the lesson's steps offer (a student could not build it otherwise); the starter and solution target the unit's kit.
  */
 import { z } from 'zod';
 import type { Project } from '../../core/contracts/project';
@@ -87,11 +87,13 @@ export function unitFiles(unit: UnitSource): Map<string, string> {
     });
     for (const [role, project] of [['starter', lesson.starter], ['solution', lesson.solution]] as const) {
       if (project.target !== unit.target.kit) throw new Error(`${where(lesson.id)}: the ${role} targets ${project.target}, the unit ${unit.target.kit}`);
-      if (!offersAll) {
-        const missing = usedBlockTypes(project.workspace).filter((t) => !offered.has(t));
-        if (role === 'solution' && missing.length) throw new Error(`${where(lesson.id)}: the solution uses ${missing.join(', ')}, which no step offers`);
-      }
       files.set(`lessons/${lesson.id}/${role}.ailab`, JSON.stringify(project, null, 2) + '\n');
+    }
+    if (!offersAll) {
+      // Blocks the student has to add (in the solution, not yet in the starter) must be in some step's toolbox.
+      const inStarter = new Set(usedBlockTypes(lesson.starter.workspace));
+      const missing = usedBlockTypes(lesson.solution.workspace).filter((t) => !inStarter.has(t) && !offered.has(t));
+      if (missing.length) throw new Error(`${where(lesson.id)}: the solution needs ${missing.join(', ')}, which neither the starter nor any step offers`);
     }
     return {
       id: lesson.id, title: lesson.title,

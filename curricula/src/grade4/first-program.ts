@@ -74,13 +74,13 @@ export const firstProgram: UnitSource = {
       ],
       checks: [
         {
-          id: 'near-wall', type: 'eventually', when: { quantity: 'z', op: '<', value: 0.75 },
+          id: 'near-wall', type: 'eventually', when: { quantity: 'z', op: '<', value: 0.675 },
           pass: L('小车开到了墙附近。', 'The robot got close to the wall.'),
           fail: L('小车离墙还很远，再开远一点。', 'The robot is still far from the wall: drive further.'),
         },
         { id: 'no-crash', type: 'never', when: { quantity: 'wallContact', op: '==', value: true } },
         { id: 'green-light', type: 'eventually', when: { quantity: 'led', op: '==', value: '#00ff00' } },
-        { id: 'red-light', type: 'eventually', when: { all: [{ quantity: 'led', op: '==', value: '#ff0000' }, { quantity: 'z', op: '<', value: 0.75 }] } },
+        { id: 'red-light', type: 'eventually', when: { all: [{ quantity: 'led', op: '==', value: '#ff0000' }, { quantity: 'z', op: '<', value: 0.675 }] } },
       ],
       reflection: L(
         '如果把「向前行驶」和「把彩灯设为红色」两块积木换个顺序，会发生什么？为什么顺序很重要？',
