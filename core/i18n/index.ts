@@ -10,12 +10,13 @@ import { classroom } from './classroom.strings';
 import { codegen } from './codegen.strings';
 import { devices } from './devices.strings';
 import { host } from './host.strings';
+import { lessons } from './lessons.strings';
 import { runtime } from './runtime.strings';
 import { shell } from './shell.strings';
 import { sim } from './sim.strings';
 import type { Bundle, Language } from './types';
 
-export const BUNDLES = { app, aiui, blocks, bridge, classroom, codegen, devices, host, runtime, shell, sim } as const satisfies Record<string, Bundle>;
+export const BUNDLES = { app, aiui, blocks, bridge, classroom, codegen, devices, host, lessons, runtime, shell, sim } as const satisfies Record<string, Bundle>;
 export type Namespace = keyof typeof BUNDLES;
 export * from './types';
 

@@ -6,13 +6,14 @@
  * (robots' motors off, drones landed). Same (program, arena, seed, seconds, robotCount) ⇒ same summary and hash.
  */
 import { translateBoth } from '../i18n/index';
-import type { Program, TargetKit } from '../program/ir';
+import type { Program, TargetKit, Value } from '../program/ir';
 import type { RuntimeErrorInfo, StopReason } from '../runtime/types';
 import type { Arena } from './arena';
 import { ARENAS, arenaById } from './arenas/index';
 import { DT_MS, type SimEvent } from './context';
 import { wrapDeg360 } from './det-math';
 import { describeSimEvent } from './event-text';
+import type { KitInputName } from './sensor-kit';
 import { SimSession, type InterpreterFactory } from './session';
 import type { SimTrace } from './trace';
 
@@ -33,6 +34,28 @@ export interface HeadlessOptions {
   readonly keepTrace?: boolean;
   /** Override the interpreter (tests); default core/runtime's `Interpreter`. */
   readonly createInterpreter?: InterpreterFactory;
+  /**
+   * Scripted sensor-kit inputs (lesson checks): each is set just before the first tick starting at or after `atMs`,
+   * as if a student moved the slider then. In time order; later entries for one input override earlier ones.
+   */
+  readonly kitInputs?: readonly ScriptedKitInput[];
+}
+
+/** One scripted change of a sensor-kit input during a headless run. */
+export interface ScriptedKitInput {
+  /** Device time, ms (rounded up to the next 20 ms tick). */
+  readonly atMs: number;
+  readonly input: KitInputName;
+  readonly value: number | boolean;
+}
+
+/** Where a movable prop (sorting cube) ended up. */
+export interface FinalPropPosition {
+  readonly id: string;
+  /** Metres, rounded to 0.1 mm. */
+  readonly x: number;
+  readonly y: number;
+  readonly z: number;
 }
 
 export interface FinalPose {
@@ -69,6 +92,10 @@ export interface RunSummary {
   readonly robots: readonly FinalPose[];
   readonly drones: readonly FinalDronePose[];
   readonly events: readonly RunEvent[];
+  /** Global variables of the first program (robot 1's interpreter) when the run ended. */
+  readonly variables: Readonly<Record<string, Value>>;
+  /** Final positions of the arena's movable props (empty when it has none). */
+  readonly props: readonly FinalPropPosition[];
   /** Present when `keepTrace` was set. */
   readonly trace?: SimTrace;
 }
@@ -111,8 +138,14 @@ export async function runHeadless(options: HeadlessOptions): Promise<RunSummary>
     });
 
     const maxTicks = Math.max(0, SimSession.ticksFor(options.seconds));
+    const inputs = [...(options.kitInputs ?? [])].sort((a, b) => a.atMs - b.atMs);
+    let nextInput = 0;
     session.start();
     while (session.ticks < maxTicks) {
+      while (nextInput < inputs.length && inputs[nextInput].atMs <= session.timeMs) {
+        const { input, value } = inputs[nextInput++];
+        session.setKitInput(input, value);
+      }
       session.tick();
       if (session.programsDone && !session.devicesMoving) break;
     }
@@ -143,6 +176,8 @@ export async function runHeadless(options: HeadlessOptions): Promise<RunSummary>
         flying: d.flying, batteryPercent: Math.floor(d.battery), ringsPassed: d.ringsPassed.slice(),
       })),
       events,
+      variables: session.interpreters[0]?.variables() ?? {},
+      props: session.snapshot().props.map((p) => ({ id: p.id, x: round4(p.position[0]), y: round4(p.position[1]), z: round4(p.position[2]) })),
       ...(options.keepTrace ? { trace: world.trace } : {}),
     };
   } finally {

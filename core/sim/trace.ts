@@ -36,11 +36,26 @@ export interface DroneFrame {
   readonly zones: readonly string[];
 }
 
+/** The sensor kit in one tick: its LED and every input as the program read it (after noise and clamping). */
+export interface KitFrame {
+  /** `#rrggbb`. */
+  readonly led: string;
+  readonly temperatureC: number;
+  readonly humidityPercent: number;
+  readonly lightPercent: number;
+  readonly soundPercent: number;
+  readonly motion: boolean;
+  readonly knobPercent: number;
+  readonly buttonPressed: boolean;
+}
+
 export interface TraceFrame {
   /** Device time at the end of the tick, ms. */
   readonly timeMs: number;
   readonly robots: readonly RobotFrame[];
   readonly drones: readonly DroneFrame[];
+  /** Present when the run drives the sensor kit. */
+  readonly kit?: KitFrame;
 }
 
 /** A runtime event from agent `agent`'s interpreter, or something the world noticed. */

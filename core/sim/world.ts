@@ -340,7 +340,9 @@ export class SimWorld {
       h.int((kr.motion ? 1 : 0) | (kr.buttonPressed ? 2 : 0)); h.int(parseLed(k.ledColour));
     }
     if (robotFrames && droneFrames) {
-      const frame: TraceFrame = { timeMs: this.timeMs, robots: robotFrames, drones: droneFrames };
+      const frame: TraceFrame = k
+        ? { timeMs: this.timeMs, robots: robotFrames, drones: droneFrames, kit: { ...k.readings(), led: k.ledColour } }
+        : { timeMs: this.timeMs, robots: robotFrames, drones: droneFrames };
       if (this.trace.frames.length < this.traceLimit) this.trace.frames.push(frame);
       else {
         this.trace.truncated = true;
