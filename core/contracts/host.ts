@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ProjectSchema } from './project';
+import { DEVICE_EVENTS, DEVICE_METHODS } from './devices';
 
 const ProjectPath = z.string().min(1).max(4096);
 
@@ -52,6 +53,8 @@ export const HOST_METHODS = {
   'project.openDraft': { params: z.object({ draftId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict(), result: z.object({ path: ProjectPath.nullable(), project: ProjectSchema }) },
   'project.history': { params: z.object({ path: ProjectPath }).strict(), result: z.array(VersionEntrySchema) },
   'project.openVersion': { params: z.object({ path: ProjectPath, versionId: z.string().max(200) }).strict(), result: z.object({ project: ProjectSchema }) },
+  /** Live mode: devices, live runs, serial monitor (./devices.ts). */
+  ...DEVICE_METHODS,
 } as const;
 
 export type HostMethod = keyof typeof HOST_METHODS;
@@ -70,6 +73,7 @@ export type HostError = z.infer<typeof HostErrorSchema>;
 export const HOST_EVENTS = {
   /** A file was opened from outside (double-click on a .ailab file, second instance, command line). */
   'project.openRequested': z.object({ path: ProjectPath }),
+  ...DEVICE_EVENTS,
 } as const;
 export type HostEvent = keyof typeof HOST_EVENTS;
 

@@ -166,7 +166,7 @@ describe('Electron main', () => {
 
   it('IPC from our window reaches the host; IPC from any other webContents does not', async () => {
     const { svc, createServices } = await start();
-    expect(createServices).toHaveBeenCalledWith({ dataDir: '/home/s/AI Lab Studio', appVersion: '0.1.0', shell: 'electron' });
+    expect(createServices).toHaveBeenCalledWith({ dataDir: '/home/s/AI Lab Studio', appVersion: '0.1.0', shell: 'electron', emit: expect.any(Function) });
     expect([...state.handlers.keys()].sort()).toEqual(Object.keys(HOST_METHODS).map((m) => ipcChannel(m as never)).sort());
     const win = state.windows[0];
     const ours = { sender: win.webContents, senderFrame: win.webContents.mainFrame };

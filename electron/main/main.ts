@@ -18,7 +18,8 @@ export interface MainOptions {
   /** Where projects, drafts and history live. */
   readonly dataDir: string;
   /** host/services' factory; called once, after `app.ready`. */
-  readonly createServices: (options: { dataDir: string; appVersion: string; shell: 'electron' }) => HostServices;
+  /** `emit` pushes host events (live mode: device status, readings, runtime events) to the window. */
+  readonly createServices: (options: { dataDir: string; appVersion: string; shell: 'electron'; emit: (name: HostEvent, payload: unknown) => void }) => HostServices;
   /** Hosts whose https links may open in the system browser (default: none). */
   readonly externalHosts?: readonly string[];
   /** Command line of this process (default `process.argv`) and its working folder. */
@@ -127,7 +128,7 @@ export function startMain(options: MainOptions): MainHandle | null {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
     denyAllPermissions(session.defaultSession);
 
-    const hostServices = options.createServices({ dataDir: options.dataDir, appVersion: app.getVersion(), shell: 'electron' });
+    const hostServices = options.createServices({ dataDir: options.dataDir, appVersion: app.getVersion(), shell: 'electron', emit: sendEvent });
     const projectsDir = async () => (await hostServices['app.info']({})).projectsDir;
     const services: HostServices = {
       ...hostServices,

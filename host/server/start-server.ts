@@ -15,6 +15,8 @@ import { HOST_EVENTS, WS_NO_ID, type HostEvent, type HostServices } from '../../
 import { PROJECT_MAX_BYTES } from '../../core/contracts/project';
 import { translate } from '../../core/i18n';
 import { createHostServices } from '../services/create-host-services';
+import { createLiveService } from '../services/live-service';
+import type { DeviceConnector } from '../services/live-devices';
 import { dispatchFrame, type WsResponse } from './ws-dispatch';
 import { HostException } from '../services/host-error';
 import { hostChecker, isLoopbackBind, originAllowed, securityHeaders } from './security';
@@ -44,6 +46,8 @@ export interface ServerOptions {
   /** A project to open at start (`ailab serve --open my.ailab`, a double-clicked file): sent as a
    *  `project.openRequested` event to the first renderer that connects. */
   readonly openOnConnect?: string;
+  /** Live-mode device drivers by name (default: Tello over UDP; tests pass one with their own state port). */
+  readonly deviceConnectors?: Readonly<Record<string, DeviceConnector>>;
   readonly log?: (line: string) => void;
 }
 
@@ -63,9 +67,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const log = options.log ?? ((line: string) => console.log(line));
   const rendererBuilt = existsSync(join(rendererDir, 'index.html'));
+  // Live-mode events go to every connected page; `pushEvent` is set once the sockets exist.
+  let pushEvent: (event: HostEvent, payload: unknown) => void = () => undefined;
+  const live = options.services ? null : createLiveService({ emit: (event, payload) => pushEvent(event, payload), connectors: options.deviceConnectors, log });
   const services =
     options.services ??
     createHostServices({
+      live: live!.methods,
       dataDir: options.dataDir,
       appVersion: options.appVersion ?? '0.0.0',
       shell: 'browser',
@@ -99,6 +107,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 
   const sockets = new Set<WebSocket>();
+  pushEvent = (event, payload) => {
+    const frame = JSON.stringify({ event, payload });
+    for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(frame);
+  };
   let pendingOpen = options.openOnConnect;
   await app.register(async (scope) => {
     scope.addHook('preValidation', async (request, reply) => {
@@ -175,6 +187,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       for (const socket of sockets) if (socket.readyState === socket.OPEN) socket.send(frame);
     },
     async close() {
+      // A running program is stopped (kit to its safe state) and the device link closed before the server goes.
+      await live?.close();
       for (const socket of sockets) socket.terminate();
       await app.close();
     },

@@ -16,6 +16,7 @@ import { dataLayout } from './data-dir';
 import { HostException, errnoDetail, isErrno } from './host-error';
 import { checkProject, readCapped, readProjectFile, serializeProject } from './project-file';
 import { isInside, resolveProjectPath } from './project-paths';
+import { createLiveService, type HostEventSink, type LiveMethod } from './live-service';
 
 /** Versions kept per file in the history; older ones are deleted on save. */
 export const HISTORY_KEEP = 20;
@@ -39,6 +40,11 @@ export interface HostServicesOptions {
   readonly now?: () => Date;
   /** Logger for `[Host]` lines; default console. */
   readonly log?: (line: string) => void;
+  /** Pushes host events to the page (live mode: device status, readings, runtime events, serial data). */
+  readonly emit?: HostEventSink;
+  /** Live-mode methods (devices, live runs, serial monitor); default: `createLiveService` sending events to `emit`.
+   *  Pass your own to close it on shutdown (start-server does). */
+  readonly live?: Pick<HostServices, LiveMethod>;
 }
 
 interface RecentItem {
@@ -203,6 +209,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   }
 
   const services: HostServices = {
+    ...(options.live ?? createLiveService({ emit: options.emit ?? (() => undefined), log }).methods),
     async 'app.info'() {
       return { version: options.appVersion, shell: options.shell, platform: process.platform, projectsDir: layout.projectsDir };
     },

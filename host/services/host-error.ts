@@ -29,6 +29,16 @@ export const HOST_ERROR_CODES = [
   'badFrame',
   'busy',
   'internal',
+  // Live mode (host/services/live-service.ts): `detail` is the driver's message in the language the page asked for.
+  'deviceBadSpec',
+  'deviceUnavailable',
+  'deviceConnectFailed',
+  'deviceNotConnected',
+  'liveKitMismatch',
+  'liveRunning',
+  'liveProgramErrors',
+  'serialFailed',
+  'serialNotOpen',
 ] as const;
 export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
 

@@ -1,0 +1,107 @@
+/**
+ * The kits live mode can connect, behind one small interface: a connected `LiveDevice` hands the interpreter its
+ * `DeviceSet`, tells the panel its readings and whether the link is down, and can cut motors at once. Connectors are
+ * chosen by the driver name of the `--device` spec (`tello:udp:…`, `firmata:…`); tests pass their own connectors.
+ */
+import { isIP } from 'node:net';
+import type { TargetKitName } from '../../core/contracts/project';
+import type { DeviceSet } from '../../core/device/device-set';
+import type { Language } from '../../core/i18n';
+import { droneDeviceSet } from '../../firmware-bridge/live/device-sets';
+import { TelloDrone } from '../../firmware-bridge/tello/tello-drone';
+import { openUdpTelloTransport } from '../../firmware-bridge/tello/transport';
+import { TELLO_STATE_PORT } from '../../firmware-bridge/tello/protocol';
+
+export type ReadingValue = number | boolean | string;
+
+/** A kit that is connected and ready for a program. */
+export interface LiveDevice {
+  readonly kit: TargetKitName;
+  /** Short description for the panel, e.g. `Tello 127.0.0.1:8889`. */
+  readonly label: string;
+  readonly profileId: string | null;
+  /** What the interpreter drives. `sample()` is called every tick of a run, and by the panel between runs. */
+  readonly devices: DeviceSet;
+  /** The readings of the last `devices.sample()`, keyed by reading name (`drone.heightCm`, `kit.lightPercent`…). */
+  readings(): Record<string, ReadingValue>;
+  /** An Error (in the connect language) once the link is down; null while it is up. */
+  linkLost(): Error | null;
+  /** Motors off now, bypassing queues (a drone falls). Never throws. */
+  emergency(): void;
+  /** Waits (at most `ms`) for commands in flight to finish, e.g. the `land` that Stop sent. */
+  settle(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConnectRequest {
+  /** The text after `<driver>:`. */
+  readonly address: string;
+  readonly language: Language;
+  readonly profileId?: string;
+}
+
+export type DeviceConnector = (request: ConnectRequest) => Promise<LiveDevice>;
+
+/** Thrown by connectors for a spec they cannot read (→ `deviceBadSpec`). */
+export class BadDeviceSpec extends Error {}
+
+/**
+ * Flattens a device's readings into `<prefix>.<name>` entries; arrays become one entry per index
+ * (`robot.line0`, `robot.line1`) so the panel can chart every value.
+ */
+export function flattenReadings(prefix: string, readings: object): Record<string, ReadingValue> {
+  const out: Record<string, ReadingValue> = {};
+  for (const [key, value] of Object.entries(readings)) {
+    if (Array.isArray(value)) value.forEach((v, i) => (out[`${prefix}.${key.replace(/Sensors$/, '')}${i}`] = v as ReadingValue));
+    else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') out[`${prefix}.${key}`] = value;
+  }
+  return out;
+}
+
+/** `udp:<ip>[:port]`, IPv6 in brackets. */
+function parseUdpAddress(address: string): { host: string; port: number } {
+  if (!address.startsWith('udp:')) throw new BadDeviceSpec(address);
+  const rest = address.slice(4);
+  const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(rest) ?? /^([^:[\]]+)(?::(\d+))?$/.exec(rest);
+  if (!m) throw new BadDeviceSpec(address);
+  const port = m[2] === undefined ? 8889 : Number(m[2]);
+  if (!Number.isInteger(port) || port < 1 || port > 65535 || isIP(m[1]!) === 0) throw new BadDeviceSpec(address);
+  return { host: m[1]!, port };
+}
+
+/**
+ * Tello over UDP. `statePort` is where the drone's state stream arrives (8890 for a real Tello; tests give the
+ * virtual Tello's). The driver's errors come in the request's language.
+ */
+export function telloConnector(options: { statePort?: number } = {}): DeviceConnector {
+  return async ({ address, language }) => {
+    const { host, port } = parseUdpAddress(address);
+    const transport = await openUdpTelloTransport({ host, port, statePort: options.statePort ?? TELLO_STATE_PORT });
+    let drone: TelloDrone;
+    try {
+      drone = await TelloDrone.connect(transport, { language });
+    } catch (err) {
+      await transport.close();
+      throw err;
+    }
+    return {
+      kit: 'drone',
+      label: `Tello ${host}:${port}`,
+      profileId: null,
+      devices: droneDeviceSet(drone),
+      readings: () => flattenReadings('drone', drone.readings()),
+      linkLost: () => drone.linkLost(),
+      emergency: () => {
+        try {
+          drone.emergency();
+        } catch (err) {
+          console.error(`[LiveService] emergency failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      },
+      settle: async (ms) => {
+        await drone.whenIdle(ms);
+      },
+      close: () => drone.close(),
+    };
+  };
+}
