@@ -1,7 +1,9 @@
 /** Every unit of the course, in the order the builder writes them. */
 import type { UnitSource } from '../tools/unit-source';
 import { aiAroundUs } from './grade4/ai-around-us';
+import { aiEyeColours } from './grade4/ai-eye-colours';
 import { firstProgram } from './grade4/first-program';
+import { lineFollowing } from './grade4/line-following';
 import { obstacleRules } from './grade4/obstacle-rules';
 
-export const UNITS: readonly UnitSource[] = [aiAroundUs, firstProgram, obstacleRules];
+export const UNITS: readonly UnitSource[] = [aiAroundUs, firstProgram, obstacleRules, lineFollowing, aiEyeColours];
