@@ -6,6 +6,7 @@
  * A reading returns a value from the sample taken at the start of the tick.
  * Arguments arrive already coerced by the interpreter: 'number' args are finite numbers, 'string' args strings.
  */
+import { EMPTY_CAMERA_FRAME, largestBlob, linePosition, objectByClass, tagById, type CameraNeed } from './camera';
 import type { Completion } from './completion';
 import type { DeviceSet } from './device-set';
 import type { DroneDirection, FlipDirection } from './drone';
@@ -48,6 +49,10 @@ function kit(d: DeviceSet) {
   if (!d.kit) throw new MissingDeviceError('kit');
   return d.kit;
 }
+/** The robot's camera frame for `need`; a robot without a camera sees nothing. */
+function camera(d: DeviceSet, need: CameraNeed) {
+  return robot(d).camera?.(need) ?? EMPTY_CAMERA_FRAME;
+}
 const num = (v: number | string) => v as number;
 const str = (v: number | string) => String(v);
 const clampPercent = (v: number) => Math.max(-100, Math.min(100, v));
@@ -85,6 +90,19 @@ export const READINGS = {
   'robot.headingDeg': { device: 'robot', returns: 'number', args: [], read: (d) => robot(d).readings().headingDeg },
   'robot.bumperPressed': { device: 'robot', returns: 'boolean', args: [], read: (d) => robot(d).readings().bumperPressed },
   'robot.button': { device: 'robot', returns: 'boolean', args: ['string'], read: (d, [b]) => (str(b) === 'B' ? robot(d).readings().buttonB : robot(d).readings().buttonA) },
+  // AI camera (core/device/camera.ts): pixels of the 320 × 240 image; −1 when the thing is not in view.
+  'robot.camera.seesColour': { device: 'robot', returns: 'boolean', args: ['string'], read: (d, [c]) => largestBlob(camera(d, 'colour'), str(c)) !== undefined },
+  'robot.camera.blobX': { device: 'robot', returns: 'number', args: ['string'], read: (d, [c]) => largestBlob(camera(d, 'colour'), str(c))?.x ?? -1 },
+  'robot.camera.blobY': { device: 'robot', returns: 'number', args: ['string'], read: (d, [c]) => largestBlob(camera(d, 'colour'), str(c))?.y ?? -1 },
+  /** Width of the largest blob of the colour, pixels (0–320); grows as the robot gets closer. */
+  'robot.camera.blobSize': { device: 'robot', returns: 'number', args: ['string'], read: (d, [c]) => largestBlob(camera(d, 'colour'), str(c))?.width ?? -1 },
+  'robot.camera.tagSeen': { device: 'robot', returns: 'boolean', args: ['number'], read: (d, [id]) => tagById(camera(d, 'tag'), num(id)) !== undefined },
+  'robot.camera.tagX': { device: 'robot', returns: 'number', args: ['number'], read: (d, [id]) => tagById(camera(d, 'tag'), num(id))?.x ?? -1 },
+  'robot.camera.lineSeen': { device: 'robot', returns: 'boolean', args: [], read: (d) => camera(d, 'line').line !== null },
+  /** −100 (line at the left edge) … 100 (right edge); 0 when no line is in view. */
+  'robot.camera.linePosition': { device: 'robot', returns: 'number', args: [], read: (d) => linePosition(camera(d, 'line')) },
+  'robot.camera.objectSeen': { device: 'robot', returns: 'boolean', args: ['string'], read: (d, [c]) => objectByClass(camera(d, 'object'), str(c)) !== undefined },
+  'robot.camera.objectX': { device: 'robot', returns: 'number', args: ['string'], read: (d, [c]) => objectByClass(camera(d, 'object'), str(c))?.x ?? -1 },
   'drone.heightCm': { device: 'drone', returns: 'number', args: [], read: (d) => drone(d).readings().heightCm },
   'drone.batteryPercent': { device: 'drone', returns: 'number', args: [], read: (d) => drone(d).readings().batteryPercent },
   'drone.flying': { device: 'drone', returns: 'boolean', args: [], read: (d) => drone(d).readings().flying },

@@ -1,3 +1,4 @@
+import type { CameraFrame, CameraNeed } from './camera';
 import type { Completion } from './completion';
 
 /** Colour names the colour sensor and the AI camera report. */
@@ -44,4 +45,9 @@ export interface Robot {
   showText(text: string): void;
   /** Motors 0, buzzer off. LED and display keep their state. */
   safeState(): void;
+  /**
+   * What the AI camera sees now (core/device/camera.ts), at least the part `need` names. Absent on a robot without
+   * a camera (its camera readings then see nothing). Reads within a tick agree.
+   */
+  camera?(need: CameraNeed): CameraFrame;
 }

@@ -3,6 +3,7 @@
  * y = 0 and the arena spans x ∈ [0, width], z ∈ [0, depth]. Angles in degrees, clockwise seen from above,
  * 0 = facing −z ("north"). The same data feeds the physics world (core/sim) and the 3D stage (renderer).
  */
+import type { ObjectClass } from '../device/camera';
 import type { ColourName } from '../device/robot';
 import type { TargetKit } from '../program/ir';
 
@@ -53,6 +54,10 @@ export interface Prop {
   readonly size: number;
   readonly colour: ColourName;
   readonly movable: boolean;
+  /** Id (1–255) of the tag printed on its sides, which the AI camera's tag recognition reads. */
+  readonly tag?: number;
+  /** What the prop is a figure of, for the AI camera's object recognition (a cat figure, a toy car …). */
+  readonly objectClass?: ObjectClass;
 }
 
 /** A ring the drone flies through: centre, inner radius, facing (yaw in degrees). */

@@ -11,6 +11,8 @@
 import type RAPIER from '@dimforge/rapier3d-deterministic-compat';
 import { SettableCompletion, type Completion } from '../device/completion';
 import { DONE } from '../device/completion';
+import type { CameraFrame, CameraNeed } from '../device/camera';
+import { EMPTY_CAMERA_FRAME } from '../device/camera';
 import type { ColourName, Robot, RobotReadings } from '../device/robot';
 import type { Pose2D } from './arena';
 import { DT_MS, DT_S, GROUP_DYNAMIC, GROUP_FLOOR, GROUP_STATIC, queryOnly, type SimContext } from './context';
@@ -220,7 +222,15 @@ export class VirtualRobot implements Robot {
     }
   }
 
+  /** The AI camera's view (core/sim/camera.ts), computed only when asked, at most once per tick and part. */
+  camera(need: CameraNeed): CameraFrame {
+    return this.cameraDevice?.frame(need) ?? EMPTY_CAMERA_FRAME;
+  }
+
   // ---- Simulator side -------------------------------------------------------------------------------------------
+
+  /** The camera on this robot (the world attaches one to every robot). */
+  cameraDevice: { frame(need: CameraNeed): CameraFrame; fullFrame(): CameraFrame } | null = null;
 
   /** Buttons A/B as the UI holds them (the interpreter's button trigger is fired by the session). */
   setButton(button: 'A' | 'B', pressed: boolean): void {

@@ -22,6 +22,7 @@ import { FloorMap } from './floor';
 import { qDeg, qMetres, StateHash } from './hash';
 import { createSimRandom, type SimRandom } from './random';
 import { ROBOT_GEOMETRY, VirtualRobot } from './robot';
+import { VirtualCamera, type CameraTarget } from './camera';
 import { VirtualSensorKit } from './sensor-kit';
 import type { BodySnapshot, DroneSnapshot, Quat, RobotSnapshot, Snapshot, Vec3 } from './snapshot';
 import type { DroneFrame, RobotFrame, SimTrace, TraceEvent, TraceFrame } from './trace';
@@ -76,6 +77,8 @@ export class SimWorld {
   private readonly physics: RAPIER.World;
   private readonly floor: FloorMap;
   private readonly props: { id: string; body: RAPIER.RigidBody }[] = [];
+  /** Every prop with its collider, for the robots' AI cameras. */
+  private readonly cameraTargets: CameraTarget[] = [];
   private readonly hash = new StateHash();
   /** The `trace` option: keep frames and events at all. */
   private readonly traceEnabled: boolean;
@@ -127,6 +130,8 @@ export class SimWorld {
       for (let i = 0; i < count; i++) drones.push(new VirtualDrone(ctx, i, `drone-${i + 1}`, startPose(arena, i), streams[i]));
     }
     if (this.kitKind === 'sensorkit') kit = new VirtualSensorKit(ctx, streams[count]);
+    // Cameras draw no random numbers and compute only when read, so they never change a run.
+    for (const r of robots) r.cameraDevice = new VirtualCamera(ctx, r, this.cameraTargets);
     this.robots = robots;
     this.drones = drones;
     this.kit = kit;
@@ -263,10 +268,12 @@ export class SimWorld {
       desc.setFriction(0.5).setRestitution(0);
       if (p.movable) {
         const body = w.createRigidBody(R.RigidBodyDesc.dynamic().setTranslation(p.x, half, p.z).setLinearDamping(0.5).setAngularDamping(0.5));
-        w.createCollider(desc.setDensity(400).setCollisionGroups(groupsOf(GROUP_DYNAMIC)), body);
+        const collider = w.createCollider(desc.setDensity(400).setCollisionGroups(groupsOf(GROUP_DYNAMIC)), body);
         this.props.push({ id: p.id, body });
+        this.cameraTargets.push({ prop: p, collider, body });
       } else {
-        w.createCollider(desc.setTranslation(p.x, half, p.z).setCollisionGroups(groupsOf(GROUP_STATIC)));
+        const collider = w.createCollider(desc.setTranslation(p.x, half, p.z).setCollisionGroups(groupsOf(GROUP_STATIC)));
+        this.cameraTargets.push({ prop: p, collider, body: null });
       }
     }
   }

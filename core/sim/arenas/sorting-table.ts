@@ -2,7 +2,8 @@ import type { Arena } from '../arena';
 import { borderWalls } from './build';
 
 // 2 m × 1.5 m table with six movable 5 cm cubes (two each of red, green, blue) in the middle and three coloured bins
-// along the north edge. Push each cube into the bin of its colour; the colour sensor reads the bins.
+// along the north edge. Push each cube into the bin of its colour; the colour sensor reads the bins. The cubes carry
+// tags 1–6 on their sides and two figures (a cat, a dog) stand by the side walls, for the AI camera.
 export const sortingTable: Arena = {
   id: 'sorting-table',
   name: { 'zh-CN': '分拣台', en: 'Sorting table' },
@@ -24,12 +25,15 @@ export const sortingTable: Arena = {
     { id: 'start', x: 1.0, z: 1.3, w: 0.3, d: 0.3, colour: 'yellow', label: { 'zh-CN': '起点', en: 'Start' } },
   ],
   props: [
-    { id: 'cube-red-1', shape: 'cube', x: 0.5, z: 0.8, size: 0.05, colour: 'red', movable: true },
-    { id: 'cube-green-1', shape: 'cube', x: 0.8, z: 0.8, size: 0.05, colour: 'green', movable: true },
-    { id: 'cube-blue-1', shape: 'cube', x: 1.2, z: 0.8, size: 0.05, colour: 'blue', movable: true },
-    { id: 'cube-red-2', shape: 'cube', x: 1.5, z: 0.8, size: 0.05, colour: 'red', movable: true },
-    { id: 'cube-green-2', shape: 'cube', x: 0.65, z: 1.0, size: 0.05, colour: 'green', movable: true },
-    { id: 'cube-blue-2', shape: 'cube', x: 1.35, z: 1.0, size: 0.05, colour: 'blue', movable: true },
+    { id: 'cube-red-1', shape: 'cube', x: 0.5, z: 0.8, size: 0.05, colour: 'red', movable: true, tag: 1 },
+    { id: 'cube-green-1', shape: 'cube', x: 0.8, z: 0.8, size: 0.05, colour: 'green', movable: true, tag: 2 },
+    { id: 'cube-blue-1', shape: 'cube', x: 1.2, z: 0.8, size: 0.05, colour: 'blue', movable: true, tag: 3 },
+    { id: 'cube-red-2', shape: 'cube', x: 1.5, z: 0.8, size: 0.05, colour: 'red', movable: true, tag: 4 },
+    { id: 'cube-green-2', shape: 'cube', x: 0.65, z: 1.0, size: 0.05, colour: 'green', movable: true, tag: 5 },
+    { id: 'cube-blue-2', shape: 'cube', x: 1.35, z: 1.0, size: 0.05, colour: 'blue', movable: true, tag: 6 },
+    // Figures by the side walls, out of the cubes' way, for the AI camera's object recognition.
+    { id: 'figure-cat', shape: 'cylinder', x: 0.1, z: 0.75, size: 0.06, colour: 'black', movable: false, objectClass: 'cat' },
+    { id: 'figure-dog', shape: 'cylinder', x: 1.9, z: 0.75, size: 0.06, colour: 'black', movable: false, objectClass: 'dog' },
   ],
   rings: [],
   start: { x: 1.0, z: 1.3, headingDeg: 0 },

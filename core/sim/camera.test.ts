@@ -1,0 +1,170 @@
+/**
+ * The virtual AI camera: what a student's program would notice — it sees the cubes in front of the robot (not those
+ * beside it), not through walls, the line where it is, and always the same thing for the same run.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CAMERA_WIDTH_PX, linePosition, type CameraFrame } from '../device/camera';
+import type { Expr, Program, Stmt } from '../program/ir';
+import type { Arena } from './arena';
+import { sortingTable } from './arenas/sorting-table';
+import { runHeadless } from './headless';
+import { command, num, program, read, str } from './testing/programs';
+import { steps } from './testing/stepping';
+import { initPhysics, SimWorld } from './world';
+
+beforeAll(() => initPhysics());
+
+const bin = (op: string, left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, blockId: '' }) as Expr;
+const wait0: Stmt = { kind: 'wait', seconds: num(0), blockId: 'w' };
+
+/** A bare 2 m × 2 m floor with these props, the robot at (1, 1.6) facing north. */
+function floorWith(props: Arena['props'], extra: Partial<Arena> = {}): Arena {
+  return {
+    ...sortingTable, id: 'camera-test', zones: [], props, walls: [], lines: [], width: 2, depth: 2,
+    start: { x: 1, z: 1.6, headingDeg: 0 }, starts: [], ...extra,
+  };
+}
+
+function frameIn(arena: string | Arena, ticks = 0): CameraFrame {
+  const w = new SimWorld({ arena, seed: 1, trace: false });
+  try {
+    steps(w, ticks);
+    return w.robots[0].cameraDevice!.fullFrame();
+  } finally {
+    w.free();
+  }
+}
+
+describe('virtual AI camera', () => {
+  it('sees the two cubes straight ahead on the sorting table, with their tags, and not the red ones off to the sides', () => {
+    const f = frameIn('sorting-table');
+    const cubes = f.blobs.filter((b) => b.height > 20);
+    expect(cubes.map((b) => b.colour).sort()).toEqual(['blue', 'green']);
+    const green = cubes.find((b) => b.colour === 'green')!;
+    const blue = cubes.find((b) => b.colour === 'blue')!;
+    // Green cube (0.8, 0.8) is left of the robot (x = 1), blue (1.2, 0.8) right, mirror images of each other.
+    expect(green.x).toBeLessThan(CAMERA_WIDTH_PX / 2);
+    expect(blue.x).toBeGreaterThan(CAMERA_WIDTH_PX / 2);
+    expect(green.x + blue.x).toBe(CAMERA_WIDTH_PX);
+    expect(f.tags.map((t) => t.id)).toEqual([2, 3]);
+    expect(f.tags[0]).toMatchObject({ x: green.x, y: green.y, width: green.width });
+    // The coloured bins along the far edge are thin blobs high in the image.
+    expect(f.blobs.some((b) => b.colour === 'red' && b.height < 20 && b.y < 100)).toBe(true);
+    for (const b of f.blobs) {
+      expect(Number.isInteger(b.x) && Number.isInteger(b.y) && Number.isInteger(b.width) && Number.isInteger(b.height)).toBe(true);
+    }
+  });
+
+  it('reports a figure by its class and a closer cube as a bigger blob', () => {
+    const near = frameIn(floorWith([{ id: 'c', shape: 'cube', x: 1, z: 1.2, size: 0.05, colour: 'red', movable: false }]));
+    const far = frameIn(floorWith([{ id: 'c', shape: 'cube', x: 1, z: 0.6, size: 0.05, colour: 'red', movable: false }]));
+    expect(near.blobs[0].width).toBeGreaterThan(2 * far.blobs[0].width);
+    expect(near.blobs[0].x).toBe(160);
+    // Further away the cube sits higher in the image (closer to the horizon).
+    expect(far.blobs[0].y).toBeLessThan(near.blobs[0].y);
+    const cat = frameIn(floorWith([{ id: 'cat', shape: 'cylinder', x: 0.8, z: 1.0, size: 0.06, colour: 'black', movable: false, objectClass: 'cat' }]));
+    expect(cat.objects).toHaveLength(1);
+    expect(cat.objects[0].objectClass).toBe('cat');
+    expect(cat.objects[0].x).toBeLessThan(160);
+    // Black is not a colour the camera learns, so the cat gives no blob.
+    expect(cat.blobs).toEqual([]);
+  });
+
+  it('does not see a cube hidden behind a wall or a bigger box, and sees it again when the wall is gone', () => {
+    const cube = { id: 'c', shape: 'cube', x: 1, z: 0.8, size: 0.05, colour: 'red', movable: false, tag: 7 } as const;
+    const open = frameIn(floorWith([cube]));
+    expect(open.blobs.map((b) => b.colour)).toEqual(['red']);
+    expect(open.tags.map((t) => t.id)).toEqual([7]);
+    const walled = frameIn(floorWith([cube], { walls: [{ x: 1, z: 1.1, w: 0.6, d: 0.04, h: 0.2 }] }));
+    expect(walled.blobs).toEqual([]);
+    expect(walled.tags).toEqual([]);
+    const boxed = frameIn(floorWith([cube, { id: 'box', shape: 'cube', x: 1, z: 1.2, size: 0.15, colour: 'yellow', movable: false }]));
+    expect(boxed.blobs.map((b) => b.colour)).toEqual(['yellow']);
+    expect(boxed.tags).toEqual([]);
+  });
+
+  it('sees the line track straight ahead at the start, and off to one side when the robot stands beside it', () => {
+    const on = frameIn('line-track');
+    expect(on.line).not.toBeNull();
+    expect(linePosition(on)).toBe(0);
+    // The loop's bottom straight runs along z = 1.5 heading east; 3 cm to its right (south) the line appears left.
+    const track = frameIn({ ...frameArena('line-track'), start: { x: 1.2, z: 1.53, headingDeg: 90 } });
+    expect(linePosition(track)).toBeLessThan(-10);
+    expect(track.line!.yTail).toBeGreaterThan(track.line!.yHead);
+    const none = frameIn('open-floor');
+    expect(none.line).toBeNull();
+    expect(linePosition(none)).toBe(0);
+  });
+
+  it('gives identical frames in two runs with the same seed, and reading it leaves the state hash unchanged', () => {
+    const record = (readCamera: boolean) => {
+      const w = new SimWorld({ arena: 'sorting-table', seed: 9, trace: false });
+      const frames: string[] = [];
+      const robot = w.robots[0];
+      for (let tick = 0; tick < 400; tick++) {
+        for (const s of w.deviceSets) s.sample();
+        // Turn slowly on the spot so cubes pass through the view, then drive into the table.
+        if (tick === 0) robot.setMotors(-15, 15);
+        if (tick === 200) robot.setMotors(40, 40);
+        if (readCamera && tick % 5 === 0) frames.push(JSON.stringify(robot.cameraDevice!.fullFrame()));
+        w.step();
+      }
+      const out = { hash: w.stateHash, frames, computations: (robot.cameraDevice as unknown as { computations: number }).computations };
+      w.free();
+      return out;
+    };
+    const a = record(true);
+    const b = record(true);
+    const without = record(false);
+    expect(b.frames).toEqual(a.frames);
+    expect(a.frames.length).toBe(80);
+    // The frames are not all the same (the robot turned): the camera really looked.
+    expect(new Set(a.frames).size).toBeGreaterThan(20);
+    expect(b.hash).toBe(a.hash);
+    expect(without.hash).toBe(a.hash);
+    // Computed only when asked: 80 frames × 2 parts; never when no one reads.
+    expect(a.computations).toBe(160);
+    expect(without.computations).toBe(0);
+  });
+
+  it('turns until it sees the red cube, then drives up to it (a headless run of a camera program)', async () => {
+    const x: Expr = read('robot.camera.blobX', str('red'));
+    const turnLeft = command('robot.setMotors', num(-20), num(20));
+    const prog: Program = program([
+      { kind: 'while', until: true, cond: read('robot.camera.seesColour', str('red')), body: [turnLeft, wait0], blockId: 'search' },
+      {
+        kind: 'while', until: true, blockId: 'approach', cond: bin('<', read('robot.distanceCm'), num(6)),
+        body: [
+          { kind: 'set', name: 'steer', value: bin('*', bin('-', x, num(160)), num(0.15)), blockId: 's' },
+          {
+            kind: 'if', blockId: 'seen', else: [command('robot.setMotors', num(25), num(25))],
+            branches: [{ cond: read('robot.camera.seesColour', str('red')), body: [command('robot.setMotors', bin('+', num(25), { kind: 'var', name: 'steer', blockId: '' }), bin('-', num(25), { kind: 'var', name: 'steer', blockId: '' }))] }],
+          },
+          wait0,
+        ],
+      },
+      command('robot.stopMotors'),
+    ]);
+    prog.variables.push('steer');
+    const run = () => runHeadless({ program: prog, arenaId: 'sorting-table', seed: 3, seconds: 20 });
+    const s = await run();
+    expect(s.events.filter((e) => e.type === 'error')).toEqual([]);
+    const r = s.robots[0];
+    // The nearest red cube to the left is cube-red-1 (starts at 0.5, 0.8); the robot ends in front of it, facing it
+    // (centre 7.5 cm behind the bumper, which stops ~6 cm short of a 5 cm cube: about 16 cm centre to centre).
+    const cube = s.props.find((p) => p.id === 'cube-red-1')!;
+    expect(Math.hypot(cube.x - 0.5, cube.z - 0.8)).toBeLessThan(0.05);
+    expect(Math.hypot(r.x - cube.x, r.z - cube.z)).toBeLessThan(0.2);
+    const bearing = (Math.atan2(cube.x - r.x, -(cube.z - r.z)) * 180) / Math.PI;
+    expect(Math.abs(((bearing - r.headingDeg + 540) % 360) - 180)).toBeLessThan(10);
+    expect(s.simSeconds).toBeLessThan(20);
+    expect((await run()).stateHash).toBe(s.stateHash);
+  });
+});
+
+function frameArena(id: string): Arena {
+  const w = new SimWorld({ arena: id, seed: 1, trace: false });
+  const a = w.arena;
+  w.free();
+  return a;
+}
