@@ -94,7 +94,7 @@ class Emitter {
 
   constructor(private readonly program: Program, private readonly lang: Lang, private readonly language: Language) {
     this.names = new Names(lang.reserved);
-    for (const id of ['robot', 'drone', 'kit', 'clock', 'when', 'text', 'lists', 'wait', 'broadcast']) this.names.reserve(id);
+    for (const id of ['robot', 'drone', 'kit', 'clock', 'when', 'text', 'lists', 'wait', 'broadcast', 'ai']) this.names.reserve(id);
     this.globalsSet = new Set(program.variables);
   }
 
@@ -252,6 +252,7 @@ class Emitter {
       case 'broadcast': this.line(depth, L.broadcast(e(s.message))); return;
       case 'log': this.line(depth, L.log(e(s.value))); return;
       case 'stopAll': this.line(depth, L.stopAll); return;
+      case 'ai': this.line(depth, this.ai(s.op, s.args).text + end); return;
     }
     // Loops: body then close.
     this.body(s.body, depth + 1);
@@ -297,7 +298,15 @@ class Emitter {
         const [device, reading] = x.sensor.split('.');
         return { text: `${device}.${L.member(reading)}(${x.args.map((a) => this.expr(a).text).join(', ')})`, prec: L.atom };
       }
+      case 'ai': return this.ai(x.op, x.args);
     }
+  }
+
+  /** An AI op as a call on `ai` (`ai.predict("颜色", [r, g, b])`); the features block reads as a list literal. */
+  private ai(op: string, args: readonly Expr[]): Code {
+    const a = args.map((x) => this.expr(x).text);
+    if (op === 'features') return { text: `[${a.join(', ')}]`, prec: this.lang.atom };
+    return { text: `ai.${this.lang.member(op)}(${a.join(', ')})`, prec: this.lang.atom };
   }
 }
 

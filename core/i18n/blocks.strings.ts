@@ -1,3 +1,5 @@
+import { aiBlockMessages } from './ai.strings';
+import { cameraBlockMessages } from './camera.strings';
 import type { Bundle } from './types';
 
 /**
@@ -9,6 +11,8 @@ import type { Bundle } from './types';
  */
 export const blocks: Bundle = {
   'zh-CN': {
+    ...aiBlockMessages['zh-CN'],
+    ...cameraBlockMessages['zh-CN'],
     AILAB_CAT_EVENTS: '事件',
     AILAB_CAT_MOTION: '运动',
     AILAB_CAT_SENSING: '侦测',
@@ -119,6 +123,8 @@ export const blocks: Bundle = {
     AILAB_DIAG_FLOW_OUTSIDE_LOOP: '“跳出循环”/“继续下一次”只能放在循环里面。',
   },
   en: {
+    ...aiBlockMessages.en,
+    ...cameraBlockMessages.en,
     AILAB_CAT_EVENTS: 'Events',
     AILAB_CAT_MOTION: 'Motion',
     AILAB_CAT_SENSING: 'Sensing',

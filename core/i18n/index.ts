@@ -2,6 +2,7 @@
  * Every user-visible string, zh-CN and en, by namespace. The renderer loads these into i18next; the CLI and the
  * runtime use `translate` below. One file per namespace keeps parallel work apart.
  */
+import { ai } from './ai.strings';
 import { app } from './app.strings';
 import { aiui } from './aiui.strings';
 import { bridge } from './bridge.strings';
@@ -16,7 +17,7 @@ import { shell } from './shell.strings';
 import { sim } from './sim.strings';
 import type { Bundle, Language } from './types';
 
-export const BUNDLES = { app, aiui, blocks, bridge, classroom, codegen, devices, host, lessons, runtime, shell, sim } as const satisfies Record<string, Bundle>;
+export const BUNDLES = { ai, app, aiui, blocks, bridge, classroom, codegen, devices, host, lessons, runtime, shell, sim } as const satisfies Record<string, Bundle>;
 export type Namespace = keyof typeof BUNDLES;
 export * from './types';
 

@@ -61,7 +61,7 @@ describe('block definitions and toolbox', () => {
 
   it('block type ids are snake_case with a category prefix, and field names are UPPER_SNAKE', () => {
     for (const spec of BLOCK_SPECS) {
-      expect(spec.type).toMatch(/^(event|robot|sensing|looks|control|drone|kit)_[a-z0-9_]+$/);
+      expect(spec.type).toMatch(/^(event|robot|sensing|looks|control|drone|kit|ai)_[a-z0-9_]+$/);
       for (const arg of refsArgs(spec.json)) expect(arg).toMatch(/^[A-Z][A-Z0-9_]*$/);
     }
   });
@@ -95,9 +95,9 @@ describe('block definitions and toolbox', () => {
     it(`${kit}: the toolbox shows the categories of that kit, each with a name and a theme style`, () => {
       const ids = toolboxFor(kit).contents.map((c) => c.toolboxitemid);
       const expected = {
-        robot: ['events', 'motion', 'sensing', 'looks', 'control', 'operators', 'variables', 'lists', 'procedures'],
+        robot: ['events', 'motion', 'sensing', 'looks', 'ai', 'control', 'operators', 'variables', 'lists', 'procedures'],
         drone: ['events', 'drone', 'control', 'operators', 'variables', 'lists', 'procedures'],
-        sensorkit: ['events', 'sensorkit', 'looks', 'control', 'operators', 'variables', 'lists', 'procedures'],
+        sensorkit: ['events', 'sensorkit', 'looks', 'ai', 'control', 'operators', 'variables', 'lists', 'procedures'],
       }[kit];
       expect(ids).toEqual(expected);
       for (const c of toolboxFor(kit).contents) {

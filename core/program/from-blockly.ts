@@ -300,6 +300,7 @@ class Converter {
       const ir = spec.ir;
       switch (ir.kind) {
         case 'read': return { kind: 'read', sensor: ir.sensor, args: ir.args.map((a) => this.arg(b, a, depth)), blockId: id };
+        case 'ai': return { kind: 'ai', op: ir.op, args: this.aiArgs(b, ir.args, depth), blockId: id };
         case 'readEquals': return bin('==', { kind: 'read', sensor: ir.sensor, args: [], blockId: id }, str(this.fieldString(b, ir.field, '')));
         case 'colour': {
           const c = this.fieldString(b, ir.field, '#000000');
@@ -325,6 +326,18 @@ class Converter {
       return e.kind === 'num' ? { ...e, value: -e.value } : { kind: 'unary', op: 'neg', arg: e, blockId: b.id };
     }
     return e;
+  }
+
+  /** Args of an AI block: like `arg`, except that empty optional inputs are left out (the features block). */
+  aiArgs(b: RawBlock, sources: readonly ArgSource[], depth: number): Expr[] {
+    const out: Expr[] = [];
+    for (const a of sources) {
+      if ('input' in a && a.optional) {
+        const e = this.optionalInput(b, a.input, depth);
+        if (e) out.push(e);
+      } else out.push(this.arg(b, a, depth));
+    }
+    return out;
   }
 
   checkKit(spec: BlockSpec, b: RawBlock) {
@@ -437,6 +450,7 @@ class Converter {
         case 'forever': return { kind: 'forever', body: body(ir.statements), blockId: id };
         case 'stopAll': return { kind: 'stopAll', blockId: id };
         case 'broadcast': return { kind: 'broadcast', message: this.arg(b, ir.message, depth), blockId: id };
+        case 'ai': return { kind: 'ai', op: ir.op, args: this.aiArgs(b, ir.args, depth), blockId: id };
         case 'hat': this.diag('notConnected', id); return null;
         default: break;
       }

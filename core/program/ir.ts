@@ -55,7 +55,16 @@ export type Expr =
    * Device reading, e.g. 'robot.distanceCm', 'drone.heightCm', 'kit.temperatureC', 'clock.timerS'.
    * Readings come from the sample taken at the start of the tick, so every read in one tick agrees.
    */
-  | NodeBase & { kind: 'read'; sensor: string; args: Expr[] };
+  | NodeBase & { kind: 'read'; sensor: string; args: Expr[] }
+  | AiNode;
+
+/**
+ * An AI lab operation (record a sample, train a model, predict …), used both as an expression (a reporter block such
+ * as "predict with model …") and as a statement (a command block such as "record … as …"). `op` is a key of
+ * `AI_OPS` (core/ai/ops.ts), which gives its argument types, result type and implementation. As a statement the
+ * result is dropped.
+ */
+export type AiNode = NodeBase & { kind: 'ai'; op: string; args: Expr[] };
 
 export type Stmt =
   | NodeBase & { kind: 'expr'; expr: Expr }
@@ -88,7 +97,9 @@ export type Stmt =
   /** Writes a line to the run log (the "print" block). */
   | NodeBase & { kind: 'log'; value: Expr }
   /** Stops every thread and puts every device in its safe state. */
-  | NodeBase & { kind: 'stopAll' };
+  | NodeBase & { kind: 'stopAll' }
+  /** An AI lab operation run for its effect (record, train, clear a dataset). */
+  | AiNode;
 
 export type Trigger =
   | { kind: 'start' }

@@ -138,14 +138,14 @@ export function toolboxFor(kit: TargetKit, options: ToolboxOptions = {}): Toolbo
   let own: ToolboxCategory[];
   switch (kit) {
     case 'robot':
-      own = [events, coloured('motion', custom(kit, 'motion')), coloured('sensing', custom(kit, 'sensing')), coloured('looks', custom(kit, 'looks'))];
+      own = [events, coloured('motion', custom(kit, 'motion')), coloured('sensing', custom(kit, 'sensing')), coloured('looks', custom(kit, 'looks')), coloured('ai', custom(kit, 'ai'))];
       break;
     case 'drone':
       // The timer sits in the Drone category: a drone project has no Sensing category.
       own = [events, coloured('drone', [...custom(kit, 'drone'), ...custom(kit, 'sensing')])];
       break;
     case 'sensorkit':
-      own = [events, coloured('sensorkit', [...custom(kit, 'sensorkit'), ...custom(kit, 'sensing')]), coloured('looks', custom(kit, 'looks'))];
+      own = [events, coloured('sensorkit', [...custom(kit, 'sensorkit'), ...custom(kit, 'sensing')]), coloured('looks', custom(kit, 'looks')), coloured('ai', custom(kit, 'ai'))];
       break;
   }
   const all = [...own, ...common];

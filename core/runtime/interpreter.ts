@@ -30,6 +30,10 @@
  *   and emit `stopped`; an error emits `error` first. Stop wins even when called from an event listener mid-tick:
  *   the tick ends at the instruction that emitted. A stopped interpreter stays stopped; make a new one to run again.
  */
+import { createAiContext, type AiContext } from '../ai/context';
+import { EMPTY_AI_STATE } from '../ai/contracts';
+import { AiError } from '../ai/errors';
+import { AI_OPS, type AiArgType } from '../ai/ops';
 import type { Expr, Procedure, Program, Script, Stmt, Value } from '../program/ir';
 import type { Completion } from '../device/completion';
 import type { DeviceSet } from '../device/device-set';
@@ -206,6 +210,8 @@ export class Interpreter implements InterpreterApi {
   private readonly maxCallDepth: number;
   private readonly maxListLength: number;
   private readonly hasEventHats: boolean;
+  /** Datasets and models of AI blocks. */
+  private readonly ai: AiContext;
   /** Device time of the current tick, ms. */
   private now = 0;
   private timerOrigin: number | null = null;
@@ -223,6 +229,7 @@ export class Interpreter implements InterpreterApi {
     this.stepBudget = Math.max(1, Math.floor(options.stepBudget ?? 10_000));
     this.maxCallDepth = Math.max(1, Math.floor(options.maxCallDepth ?? 200));
     this.maxListLength = Math.max(0, Math.floor(options.maxListLength ?? 100_000));
+    this.ai = options.ai ?? createAiContext(EMPTY_AI_STATE, this.random);
     for (const name of program.variables) this.slot(name);
     for (const p of program.procedures) {
       if (!this.procs.has(p.name)) this.procs.set(p.name, { name: p.name, blockId: p.blockId, params: p.params.length, code: [] });
@@ -324,6 +331,7 @@ export class Interpreter implements InterpreterApi {
 
   private beginTick(timeMs: number): void {
     this.now = timeMs;
+    this.ai.timeMs = timeMs;
     if (this.timerOrigin === null) this.timerOrigin = timeMs;
     this.tickNo++;
   }
@@ -919,6 +927,18 @@ export class Interpreter implements InterpreterApi {
       case 'stopAll':
         this.emit1(cx, STOP_ALL, id);
         return;
+      case 'ai': {
+        const f = this.aiFn(s.op, id);
+        if (s.args.some(hasCall)) {
+          for (const a of s.args) this.exprOrPush(a, cx);
+          this.emit1(cx, APPLYN, id, { a: s.args.length, x: f });
+          this.emit1(cx, POP, id);
+          return;
+        }
+        const fs = s.args.map((a) => this.pure(a, cx));
+        this.emit1(cx, EXEC, id, { fn: (L) => f(fs.map((g) => g(L))) });
+        return;
+      }
       default: {
         // IR from another version or a damaged message: the run fails on this block instead of the constructor
         // throwing, so the editor can point at it.
@@ -1079,6 +1099,10 @@ export class Interpreter implements InterpreterApi {
         this.emit1(cx, APPLYN, id, { a: e.args.length, x: r });
         return;
       }
+      case 'ai':
+        for (const a of e.args) this.expr(a, cx);
+        this.emit1(cx, APPLYN, id, { a: e.args.length, x: this.aiFn(e.op, id) });
+        return;
       default:
         this.emit1(cx, PUSH, id, { fn: this.pure(e, cx) });
     }
@@ -1115,6 +1139,35 @@ export class Interpreter implements InterpreterApi {
         return spec.read(devices, args);
       } catch (e) {
         throw deviceFault(e, id, sensor);
+      }
+    };
+  }
+
+  /**
+   * An AI op as a function of its (uncoerced) args: coerces them to the op's types, runs it on the run's AI context
+   * and turns an AiError into an `ai` runtime error on the block. Statement ops give 0 (dropped by the caller).
+   */
+  private aiFn(op: string, id: string): (args: Value[]) => Value {
+    const spec = Object.prototype.hasOwnProperty.call(AI_OPS, op) ? AI_OPS[op] : undefined;
+    if (!spec) {
+      return () => {
+        throw new RuntimeFault('ai', id, { key: 'error.unknownOp', op });
+      };
+    }
+    const ai = this.ai;
+    return (raw) => {
+      const args: Value[] = [];
+      for (let k = 0; k < raw.length || k < spec.args.length; k++) {
+        const type: AiArgType | undefined = k < spec.args.length ? spec.args[k] : spec.rest;
+        if (type === undefined) break;
+        args.push(coerceAiArg(type, k < raw.length ? raw[k] : undefined, id));
+      }
+      try {
+        const v = spec.run(ai, args);
+        return v === undefined ? 0 : v;
+      } catch (e) {
+        if (e instanceof AiError) throw new RuntimeFault('ai', id, { ...e.params, key: e.key });
+        throw e;
       }
     };
   }
@@ -1201,6 +1254,11 @@ export class Interpreter implements InterpreterApi {
         const fs = e.args.map((a) => this.pure(a, cx));
         const r = this.readFn(e.sensor, id);
         return (L) => r(fs.map((g) => g(L)));
+      }
+      case 'ai': {
+        const fs = e.args.map((a) => this.pure(a, cx));
+        const f = this.aiFn(e.op, id);
+        return (L) => f(fs.map((g) => g(L)));
       }
       case 'call':
         // Never reached: calls go through `expr`.
@@ -1428,6 +1486,7 @@ function hasCall(e: Expr): boolean {
       return hasCall(e.min) || hasCall(e.max);
     case 'builtin':
     case 'read':
+    case 'ai':
       return e.args.some(hasCall);
     default:
       return false;
@@ -1445,6 +1504,20 @@ function coerceArgs(types: readonly ArgType[], raw: readonly Value[], id: string
     } else out.push(toText(v));
   }
   return out;
+}
+
+/** An AI op argument: 'number' → finite number, 'string' → text, 'list' → a list, 'any' as is; missing → 0 / '' / []. */
+function coerceAiArg(type: AiArgType, v: Value | undefined, id: string): Value {
+  switch (type) {
+    case 'number':
+      return finite(toNumber(v ?? 0, id), id);
+    case 'string':
+      return toText(v ?? '');
+    case 'list':
+      return toList(v ?? [], id);
+    default:
+      return v ?? 0;
+  }
 }
 
 /** A closure that raises an `internal` fault on `blockId` when it runs. */
@@ -1474,6 +1547,7 @@ export function errorInfo(fault: RuntimeFault): RuntimeErrorInfo {
       'zh-CN': translate('zh-CN', 'runtime', 'missingDevice', { device: translate('zh-CN', 'runtime', key) }),
       en: translate('en', 'runtime', 'missingDevice', { device: translate('en', 'runtime', key) }),
     };
-  } else message = translateBoth('runtime', fault.code, fault.params);
+  } else if (fault.code === 'ai') message = translateBoth('ai', String(fault.params.key), fault.params);
+  else message = translateBoth('runtime', fault.code, fault.params);
   return { blockId: fault.blockId, code: fault.code, params: fault.params, message };
 }

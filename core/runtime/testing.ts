@@ -161,6 +161,9 @@ export const ir = {
   call: (name: string, args: Expr[], blockId = next()): Expr => ({ kind: 'call', name, args, blockId }),
   builtin: (name: string, args: Expr[], blockId = next()): Expr => ({ kind: 'builtin', name, args, blockId }),
   read: (sensor: string, args: Expr[] = [], blockId = next()): Expr => ({ kind: 'read', sensor, args, blockId }),
+  /** AI op as an expression (core/ai/ops.ts), e.g. `ir.ai('predict', [ir.str('m'), list])`. */
+  ai: (op: string, args: Expr[], blockId = next()): Expr => ({ kind: 'ai', op, args, blockId }),
+  list: (items: Expr[], blockId = next()): Expr => ({ kind: 'builtin', name: 'list.create', args: items, blockId }),
 
   set: (name: string, value: Expr, blockId = next()): Stmt => ({ kind: 'set', name, value, blockId }),
   change: (name: string, by: Expr, blockId = next()): Stmt => ({ kind: 'change', name, by, blockId }),
@@ -182,6 +185,8 @@ export const ir = {
   log: (value: Expr, blockId = next()): Stmt => ({ kind: 'log', value, blockId }),
   stopAll: (blockId = next()): Stmt => ({ kind: 'stopAll', blockId }),
   expr: (expr: Expr, blockId = next()): Stmt => ({ kind: 'expr', expr, blockId }),
+  /** AI op as a statement (record, train …). */
+  aiDo: (op: string, args: Expr[], blockId = next()): Stmt => ({ kind: 'ai', op, args, blockId }),
 
   script: (trigger: Trigger, body: Stmt[], blockId = next()): Script => ({ trigger, body, blockId }),
   proc: (name: string, params: string[], body: Stmt[], result: Expr | null = null, blockId = next()): Procedure => ({

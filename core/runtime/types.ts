@@ -8,6 +8,7 @@
  *
  * Time is device time in integer milliseconds passed in by the driver; the interpreter never reads a clock.
  */
+import type { AiContext } from '../ai/context';
 import type { Value } from '../program/ir';
 
 export type RunState = 'idle' | 'running' | 'paused' | 'stopped' | 'finished' | 'error';
@@ -35,6 +36,8 @@ export type RuntimeErrorCode =
   | 'deviceFailed'
   /** A list would grow past `maxListLength` items. */
   | 'listTooLong'
+  /** An AI block failed (unknown model, wrong feature count …): params.key is the `ai` i18n key of the message. */
+  | 'ai'
   /** A fault in the interpreter itself (a bug, not the student's): reported on the running block. */
   | 'internal';
 
@@ -60,6 +63,11 @@ export interface InterpreterOptions {
   readonly maxCallDepth?: number;
   /** Longest list a program may build (default 100 000 items). */
   readonly maxListLength?: number;
+  /**
+   * Datasets and models AI blocks work on (core/ai/context.ts `createAiContext`). Without one the interpreter makes
+   * an empty one of its own, so AI blocks still run (their results are then simply not kept).
+   */
+  readonly ai?: AiContext;
 }
 
 export interface InterpreterApi {

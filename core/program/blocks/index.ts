@@ -2,6 +2,8 @@
  * Every custom block, as data (no side effects). The editor registers `BLOCK_DEFINITIONS` once with
  * `Blockly.common.defineBlocksWithJsonArray`; Blockly's standard blocks come from `blockly/blocks`.
  */
+import { AI_BLOCKS } from './ai';
+import { CAMERA_BLOCKS } from './camera';
 import { CONTROL_BLOCKS } from './control';
 import { DRONE_BLOCKS } from './drone';
 import { EVENT_BLOCKS } from './event';
@@ -15,10 +17,12 @@ export const BLOCK_SPECS: readonly BlockSpec[] = [
   ...EVENT_BLOCKS,
   ...MOTION_BLOCKS,
   ...SENSING_BLOCKS,
+  ...CAMERA_BLOCKS,
   ...LOOKS_BLOCKS,
   ...CONTROL_BLOCKS,
   ...DRONE_BLOCKS,
   ...SENSOR_KIT_BLOCKS,
+  ...AI_BLOCKS,
 ];
 
 /** Blockly JSON definitions of our custom blocks. */

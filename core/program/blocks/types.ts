@@ -7,7 +7,7 @@ import type { TargetKit } from '../ir';
 
 export type CategoryId =
   | 'events' | 'motion' | 'sensing' | 'looks' | 'control' | 'operators'
-  | 'variables' | 'lists' | 'procedures' | 'drone' | 'sensorkit';
+  | 'variables' | 'lists' | 'procedures' | 'drone' | 'sensorkit' | 'ai';
 
 /** Blockly JSON block definition (`message0` uses `%{BKY_...}` references so the language can switch). */
 export type BlockJson = Readonly<Record<string, unknown>> & { readonly type: string; readonly message0: string };
@@ -18,7 +18,13 @@ export type ValueType = 'number' | 'string' | 'boolean' | 'colour';
 /** Where one IR argument comes from. */
 export type ArgSource =
   /** A value input; negated (`neg`) when field `negateWhen.field` equals `negateWhen.equals` (e.g. drive back). */
-  | { readonly input: string; readonly type: ValueType; readonly negateWhen?: { readonly field: string; readonly equals: string } }
+  | {
+    readonly input: string;
+    readonly type: ValueType;
+    readonly negateWhen?: { readonly field: string; readonly equals: string };
+    /** Left out of the IR args when the input is empty (no default, no warning); only in `ai` mappings. */
+    readonly optional?: boolean;
+  }
   /** A field value as a literal. */
   | { readonly field: string; readonly as: 'number' | 'string' }
   /** A constant. */
@@ -42,7 +48,12 @@ export type IrMapping =
   | { readonly kind: 'waitUntil'; readonly input: string }
   | { readonly kind: 'forever'; readonly statements: string }
   | { readonly kind: 'stopAll' }
-  | { readonly kind: 'broadcast'; readonly message: ArgSource };
+  | { readonly kind: 'broadcast'; readonly message: ArgSource }
+  /**
+   * AI lab op (core/ai/ops.ts AI_OPS): an `ai` expression for reporter blocks, an `ai` statement for command blocks.
+   * Optional inputs (`optional: true`) that are empty are left out of `args`.
+   */
+  | { readonly kind: 'ai'; readonly op: string; readonly args: readonly ArgSource[] };
 
 /** A shadow block placed in an input in the toolbox (Blockly toolbox JSON shape). */
 export interface ShadowJson {
@@ -72,7 +83,7 @@ export function options(prefix: string, values: readonly string[]): [string, str
 }
 
 /** Our own toolbox categories (the rest use Blockly's standard category styles). */
-export type CustomCategoryId = 'events' | 'motion' | 'sensing' | 'looks' | 'drone' | 'sensorkit';
+export type CustomCategoryId = 'events' | 'motion' | 'sensing' | 'looks' | 'drone' | 'sensorkit' | 'ai';
 
 /**
  * Blockly style names of one of our categories, shared by core (block JSON `style`, toolbox `categorystyle`) and
@@ -96,6 +107,7 @@ export const CATEGORY_STYLES: Readonly<Record<CustomCategoryId, CategoryStyle>> 
   looks: { blockStyle: 'ailab_looks_blocks', categoryStyle: 'ailab_looks_category', colour: '#9966FF' },
   drone: { blockStyle: 'ailab_drone_blocks', categoryStyle: 'ailab_drone_category', colour: '#0FBD8C' },
   sensorkit: { blockStyle: 'ailab_sensorkit_blocks', categoryStyle: 'ailab_sensorkit_category', colour: '#FF6680' },
+  ai: { blockStyle: 'ailab_ai_blocks', categoryStyle: 'ailab_ai_category', colour: '#00A08A' },
 };
 
 /**

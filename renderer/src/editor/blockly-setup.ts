@@ -45,6 +45,7 @@ export const HIGH_CONTRAST_COLOURS: Readonly<Record<CustomCategoryId, { primary:
   looks: { primary: '#5a1a8c', secondary: '#C596FF', tertiary: '#EBDDFF' },
   drone: { primary: '#1b5420', secondary: '#7EE08A', tertiary: '#D5F7DA' },
   sensorkit: { primary: '#8c0032', secondary: '#FF7FA8', tertiary: '#FFD6E4' },
+  ai: { primary: '#004d43', secondary: '#5FD3C2', tertiary: '#CDF3EE' },
 };
 
 type BlockStyles = Record<string, Partial<Blockly.Theme.BlockStyle>>;
