@@ -70,6 +70,15 @@ export interface Ring {
   readonly headingDeg: number;
 }
 
+/** A lamp standing on the floor (light-seeking lessons): the robot's light sensor reads it (core/sim/lamps.ts). */
+export interface Lamp {
+  readonly id: string;
+  readonly x: number;
+  readonly z: number;
+  /** What the sensor adds when facing the lamp from right beside it, percent. */
+  readonly intensityPercent: number;
+}
+
 export interface Arena {
   readonly id: string;
   readonly name: LocalizedText;
@@ -92,4 +101,6 @@ export interface Arena {
    * Robot i uses `starts[i - 1]`; when absent the simulator places robots side by side to the right of `start`.
    */
   readonly starts?: readonly Pose2D[];
+  /** Lamps the robot's light sensor sees (none by default: ambient light only). */
+  readonly lights?: readonly Lamp[];
 }

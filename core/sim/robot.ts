@@ -6,7 +6,7 @@
  * wheels are modelled by setting the velocity); wheel track 0.10; 100 % motor power = 0.4 m/s.
  * Sensors: ultrasonic at the front, 4 cm up (sees 5 cm cubes), 2–400 cm, ±0.3 cm seeded noise; two line sensors 6.5 cm ahead of the
  * centre, 1 cm either side of the centre line (a 3 cm tape is seen by both when the robot is centred); colour sensor
- * 3 cm ahead; light (arena light, shaded within 30 cm of walls, ±1 % noise); gyro; front bumper (contact).
+ * 3 cm ahead; light (arena light, shaded within 30 cm of walls, plus lamps it faces — lamps.ts — ±1 % noise); gyro; front bumper (contact).
  */
 import type RAPIER from '@dimforge/rapier3d-deterministic-compat';
 import { SettableCompletion, type Completion } from '../device/completion';
@@ -17,6 +17,7 @@ import type { ColourName, Robot, RobotReadings } from '../device/robot';
 import type { Pose2D } from './arena';
 import { DT_MS, DT_S, GROUP_DYNAMIC, GROUP_FLOOR, GROUP_STATIC, queryOnly, type SimContext } from './context';
 import { atan2, DEG_TO_RAD, RAD_TO_DEG, sinCosDeg, wrapDeg180, wrapDeg360 } from './det-math';
+import { lampLightPercent } from './lamps';
 import type { SimRandom } from './random';
 
 export const ROBOT_GEOMETRY = {
@@ -278,10 +279,10 @@ export class VirtualRobot implements Robot {
 
     r.colourUnder = this.ctx.floor.colourAt(this.x + fx * g.colourSensorForwardM, this.z + fz * g.colourSensorForwardM);
 
-    // Light: the arena's level, shaded to 70 % against a wall, plus ±1 % noise.
+    // Light: the arena's level, shaded to 70 % against a wall, plus the lamps the sensor faces, plus ±1 % noise.
     const wallM = this.ctx.floor.wallDistance(this.x, this.z);
     const shade = wallM >= 0.3 ? 1 : 0.7 + wallM;
-    const light = this.ctx.arena.lightPercent * shade + this.random.symmetric(1);
+    const light = this.ctx.arena.lightPercent * shade + lampLightPercent(this.ctx.arena.lights, this.x, this.z, fx, fz) + this.random.symmetric(1);
     r.lightPercent = Math.round(clamp(light, 0, 100) * 10) / 10;
 
     r.headingDeg = Math.round(wrapDeg360(this.headingUnwrapped - this.startHeading) * 10) / 10 % 360;

@@ -4,8 +4,8 @@ import { FloorMap } from '../floor';
 import { ARENAS, arenaById } from './index';
 
 describe('built-in arenas', () => {
-  it('offers the seven arenas the lessons and the arena picker name', () => {
-    expect(ARENAS.map((a) => a.id)).toEqual(['open-floor', 'line-track', 'maze', 'obstacle-course', 'sorting-table', 'drone-rings', 'grid-5x5']);
+  it('offers the nine arenas the lessons and the arena picker name', () => {
+    expect(ARENAS.map((a) => a.id)).toEqual(['open-floor', 'line-track', 'maze', 'obstacle-course', 'sorting-table', 'drone-rings', 'grid-5x5', 'light-room', 'line-race']);
     expect(arenaById('maze')?.id).toBe('maze');
     expect(arenaById('nope')).toBeUndefined();
   });

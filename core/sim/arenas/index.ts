@@ -5,13 +5,15 @@
 import type { Arena } from '../arena';
 import { droneRings } from './drone-rings';
 import { grid5x5 } from './grid-5x5';
+import { lightRoom } from './light-room';
+import { lineRace } from './line-race';
 import { lineTrack } from './line-track';
 import { maze } from './maze';
 import { obstacleCourse } from './obstacle-course';
 import { openFloor } from './open-floor';
 import { sortingTable } from './sorting-table';
 
-export const ARENAS: readonly Arena[] = [openFloor, lineTrack, maze, obstacleCourse, sortingTable, droneRings, grid5x5];
+export const ARENAS: readonly Arena[] = [openFloor, lineTrack, maze, obstacleCourse, sortingTable, droneRings, grid5x5, lightRoom, lineRace];
 
 /** The arena with this id, or undefined. */
 export function arenaById(id: string): Arena | undefined {
