@@ -1,5 +1,6 @@
 import { aiBlockMessages } from './ai.strings';
 import { cameraBlockMessages } from './camera.strings';
+import { cameraBlockMessages } from './camera.strings';
 import type { Bundle } from './types';
 
 /**
@@ -12,6 +13,7 @@ import type { Bundle } from './types';
 export const blocks: Bundle = {
   'zh-CN': {
     ...aiBlockMessages['zh-CN'],
+    ...cameraBlockMessages['zh-CN'],
     ...cameraBlockMessages['zh-CN'],
     AILAB_CAT_EVENTS: '事件',
     AILAB_CAT_MOTION: '运动',
@@ -124,6 +126,7 @@ export const blocks: Bundle = {
   },
   en: {
     ...aiBlockMessages.en,
+    ...cameraBlockMessages.en,
     ...cameraBlockMessages.en,
     AILAB_CAT_EVENTS: 'Events',
     AILAB_CAT_MOTION: 'Motion',

@@ -7,6 +7,7 @@ import { app } from './app.strings';
 import { aiui } from './aiui.strings';
 import { bridge } from './bridge.strings';
 import { blocks } from './blocks.strings';
+import { camera } from './camera.strings';
 import { classroom } from './classroom.strings';
 import { codegen } from './codegen.strings';
 import { devices } from './devices.strings';
@@ -17,7 +18,7 @@ import { shell } from './shell.strings';
 import { sim } from './sim.strings';
 import type { Bundle, Language } from './types';
 
-export const BUNDLES = { ai, app, aiui, blocks, bridge, classroom, codegen, devices, host, lessons, runtime, shell, sim } as const satisfies Record<string, Bundle>;
+export const BUNDLES = { ai, app, aiui, blocks, bridge, camera, classroom, codegen, devices, host, lessons, runtime, shell, sim } as const satisfies Record<string, Bundle>;
 export type Namespace = keyof typeof BUNDLES;
 export * from './types';
 

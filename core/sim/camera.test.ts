@@ -128,17 +128,17 @@ describe('virtual AI camera', () => {
   });
 
   it('turns until it sees the red cube, then drives up to it (a headless run of a camera program)', async () => {
-    const x: Expr = read('robot.camera.blobX', str('red'));
+    const x: Expr = read('robot.cameraBlobX', str('red'));
     const turnLeft = command('robot.setMotors', num(-20), num(20));
     const prog: Program = program([
-      { kind: 'while', until: true, cond: read('robot.camera.seesColour', str('red')), body: [turnLeft, wait0], blockId: 'search' },
+      { kind: 'while', until: true, cond: read('robot.cameraSeesColour', str('red')), body: [turnLeft, wait0], blockId: 'search' },
       {
         kind: 'while', until: true, blockId: 'approach', cond: bin('<', read('robot.distanceCm'), num(6)),
         body: [
           { kind: 'set', name: 'steer', value: bin('*', bin('-', x, num(160)), num(0.15)), blockId: 's' },
           {
             kind: 'if', blockId: 'seen', else: [command('robot.setMotors', num(25), num(25))],
-            branches: [{ cond: read('robot.camera.seesColour', str('red')), body: [command('robot.setMotors', bin('+', num(25), { kind: 'var', name: 'steer', blockId: '' }), bin('-', num(25), { kind: 'var', name: 'steer', blockId: '' }))] }],
+            branches: [{ cond: read('robot.cameraSeesColour', str('red')), body: [command('robot.setMotors', bin('+', num(25), { kind: 'var', name: 'steer', blockId: '' }), bin('-', num(25), { kind: 'var', name: 'steer', blockId: '' }))] }],
           },
           wait0,
         ],

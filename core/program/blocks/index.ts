@@ -4,6 +4,7 @@
  */
 import { AI_BLOCKS } from './ai';
 import { CAMERA_BLOCKS } from './camera';
+import { CAMERA_BLOCKS } from './camera';
 import { CONTROL_BLOCKS } from './control';
 import { DRONE_BLOCKS } from './drone';
 import { EVENT_BLOCKS } from './event';
@@ -17,6 +18,7 @@ export const BLOCK_SPECS: readonly BlockSpec[] = [
   ...EVENT_BLOCKS,
   ...MOTION_BLOCKS,
   ...SENSING_BLOCKS,
+  ...CAMERA_BLOCKS,
   ...CAMERA_BLOCKS,
   ...LOOKS_BLOCKS,
   ...CONTROL_BLOCKS,

@@ -1,0 +1,103 @@
+import type { Bundle } from './types';
+
+/**
+ * Strings of the `camera` namespace (the AI camera: the stage's camera view, the HuskyLens driver); zh-CN first.
+ * `view.*` the camera inset on the stage, `huskylens.*` errors of the real module (they reach the student as the
+ * detail of a runtime `deviceFailed` error or a connection message).
+ *
+ * `cameraBlockMessages` are the camera blocks' Blockly messages; the `blocks` namespace spreads them in.
+ */
+export const camera: Bundle = {
+  'zh-CN': {
+    'view.title': 'AI 摄像头',
+    'view.show': '摄像头画面',
+    'view.showTip': '显示或隐藏小车 AI 摄像头看到的画面（色块、标签、物体和线）',
+    'view.nothing': '什么也没看到',
+    'view.noRobot': '这个项目没有小车，没有摄像头画面',
+    'view.line': '线',
+    'view.tag': '标签 {{id}}',
+    'huskylens.noAnswer': 'AI 视觉模块（{{port}}）没有回应。请检查连线（TX/RX 交叉）、供电和波特率（{{baud}}），并把模块的协议类型设为串口。',
+    'huskylens.timeout': 'AI 视觉模块 {{ms}} 毫秒内没有回答“{{command}}”',
+    'huskylens.refused': 'AI 视觉模块不接受“{{command}}”',
+    'huskylens.badFrame': 'AI 视觉模块发来的数据不对，已丢弃（{{count}} 次）',
+    'huskylens.closed': '与 AI 视觉模块的连接已经关闭',
+  },
+  en: {
+    'view.title': 'AI camera',
+    'view.show': 'Camera view',
+    'view.showTip': 'Show or hide what the robot’s AI camera sees (colour blobs, tags, objects and the line)',
+    'view.nothing': 'Sees nothing',
+    'view.noRobot': 'This project has no robot, so there is no camera view',
+    'view.line': 'line',
+    'view.tag': 'tag {{id}}',
+    'huskylens.noAnswer': 'The AI vision module ({{port}}) does not answer. Check the wiring (TX/RX crossed), power and baud rate ({{baud}}), and set the module’s protocol type to serial.',
+    'huskylens.timeout': 'The AI vision module did not answer “{{command}}” within {{ms}} ms',
+    'huskylens.refused': 'The AI vision module refused “{{command}}”',
+    'huskylens.badFrame': 'The AI vision module sent malformed data; dropped ({{count}} times)',
+    'huskylens.closed': 'The connection to the AI vision module is closed',
+  },
+};
+
+/** Blockly messages of the camera blocks (core/program/blocks/camera.ts); part of the `blocks` namespace. */
+export const cameraBlockMessages: Bundle = {
+  'zh-CN': {
+    AILAB_CAMERA_SEES_COLOUR: '摄像头看到 %1 色块？',
+    AILAB_CAMERA_SEES_COLOUR_TIP: 'AI 摄像头的颜色识别：画面里有这种颜色的色块时为真。',
+    AILAB_CAMERA_BLOB_X: '摄像头里 %1 色块的 x',
+    AILAB_CAMERA_BLOB_X_TIP: '最大的这种颜色色块的中心在画面里的横坐标：0（最左）到 320（最右），160 是正中间；看不到时是 -1。',
+    AILAB_CAMERA_BLOB_Y: '摄像头里 %1 色块的 y',
+    AILAB_CAMERA_BLOB_Y_TIP: '色块中心的纵坐标：0（最上）到 240（最下）；看不到时是 -1。',
+    AILAB_CAMERA_BLOB_SIZE: '摄像头里 %1 色块的大小',
+    AILAB_CAMERA_BLOB_SIZE_TIP: '色块的宽度（像素，0 到 320）：离得越近越大；看不到时是 -1。',
+    AILAB_CAMERA_TAG_SEEN: '摄像头看到标签 %1 ？',
+    AILAB_CAMERA_TAG_SEEN_TIP: 'AI 摄像头的标签识别：看到这个编号的标签时为真。',
+    AILAB_CAMERA_TAG_X: '摄像头里标签 %1 的 x',
+    AILAB_CAMERA_TAG_X_TIP: '标签中心的横坐标：0 到 320；看不到时是 -1。',
+    AILAB_CAMERA_LINE_SEEN: '摄像头看到线？',
+    AILAB_CAMERA_LINE_SEEN_TIP: 'AI 摄像头的巡线功能：画面下方有线时为真。',
+    AILAB_CAMERA_LINE_POSITION: '摄像头里线的位置',
+    AILAB_CAMERA_LINE_POSITION_TIP: '线在画面底部的位置：-100（最左）到 100（最右），0 是正中间；看不到线时是 0。',
+    AILAB_CAMERA_OBJECT_SEEN: '摄像头认出 %1 ？',
+    AILAB_CAMERA_OBJECT_SEEN_TIP: 'AI 摄像头的物体识别：认出这类物体时为真。',
+    AILAB_CAMERA_OBJECT_X: '摄像头里 %1 的 x',
+    AILAB_CAMERA_OBJECT_X_TIP: '这个物体中心的横坐标：0 到 320；认不出时是 -1。',
+    AILAB_OBJECTCLASS_PERSON: '人',
+    AILAB_OBJECTCLASS_CAT: '猫',
+    AILAB_OBJECTCLASS_DOG: '狗',
+    AILAB_OBJECTCLASS_CAR: '汽车',
+    AILAB_OBJECTCLASS_BICYCLE: '自行车',
+    AILAB_OBJECTCLASS_BIRD: '鸟',
+    AILAB_OBJECTCLASS_BOTTLE: '瓶子',
+    AILAB_OBJECTCLASS_CHAIR: '椅子',
+  },
+  en: {
+    AILAB_CAMERA_SEES_COLOUR: 'camera sees a %1 blob?',
+    AILAB_CAMERA_SEES_COLOUR_TIP: 'AI camera colour recognition: true when a blob of this colour is in view.',
+    AILAB_CAMERA_BLOB_X: 'x of the %1 blob in the camera',
+    AILAB_CAMERA_BLOB_X_TIP: 'Where the centre of the largest blob of this colour is across the image: 0 (left) to 320 (right), 160 is the middle; -1 when not in view.',
+    AILAB_CAMERA_BLOB_Y: 'y of the %1 blob in the camera',
+    AILAB_CAMERA_BLOB_Y_TIP: 'Where the blob’s centre is down the image: 0 (top) to 240 (bottom); -1 when not in view.',
+    AILAB_CAMERA_BLOB_SIZE: 'size of the %1 blob in the camera',
+    AILAB_CAMERA_BLOB_SIZE_TIP: 'Width of the blob in pixels (0 to 320): the closer, the bigger; -1 when not in view.',
+    AILAB_CAMERA_TAG_SEEN: 'camera sees tag %1 ?',
+    AILAB_CAMERA_TAG_SEEN_TIP: 'AI camera tag recognition: true when the tag with this number is in view.',
+    AILAB_CAMERA_TAG_X: 'x of tag %1 in the camera',
+    AILAB_CAMERA_TAG_X_TIP: 'Where the tag’s centre is across the image: 0 to 320; -1 when not in view.',
+    AILAB_CAMERA_LINE_SEEN: 'camera sees a line?',
+    AILAB_CAMERA_LINE_SEEN_TIP: 'AI camera line tracking: true when a line is in the lower part of the image.',
+    AILAB_CAMERA_LINE_POSITION: 'line position in the camera',
+    AILAB_CAMERA_LINE_POSITION_TIP: 'Where the line crosses the bottom of the image: -100 (left) to 100 (right), 0 is the middle; 0 when no line is seen.',
+    AILAB_CAMERA_OBJECT_SEEN: 'camera recognises a %1 ?',
+    AILAB_CAMERA_OBJECT_SEEN_TIP: 'AI camera object recognition: true when an object of this kind is in view.',
+    AILAB_CAMERA_OBJECT_X: 'x of the %1 in the camera',
+    AILAB_CAMERA_OBJECT_X_TIP: 'Where the object’s centre is across the image: 0 to 320; -1 when not recognised.',
+    AILAB_OBJECTCLASS_PERSON: 'person',
+    AILAB_OBJECTCLASS_CAT: 'cat',
+    AILAB_OBJECTCLASS_DOG: 'dog',
+    AILAB_OBJECTCLASS_CAR: 'car',
+    AILAB_OBJECTCLASS_BICYCLE: 'bicycle',
+    AILAB_OBJECTCLASS_BIRD: 'bird',
+    AILAB_OBJECTCLASS_BOTTLE: 'bottle',
+    AILAB_OBJECTCLASS_CHAIR: 'chair',
+  },
+};
