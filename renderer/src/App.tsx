@@ -31,6 +31,8 @@ import { THEME_NAMES, type ThemeName } from './editor/blockly-setup';
 import { checkUpload, displayName } from './projects/project-files';
 import { formatTime, HistoryDialog, NewProjectDialog, OpenProjectDialog, RestoreDialog, SaveAsDialog, UnsavedDialog } from './projects/ProjectDialogs';
 import { SimController } from './sim/sim-controller';
+import { DevicePanel } from './devices/DevicePanel';
+import { DeviceSession } from './devices/device-session';
 import { ARENAS } from '../../core/sim/arenas';
 import type { CameraMode } from './stage';
 
@@ -450,8 +452,13 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
     );
   }
 
+  // Live mode: the device panel's host session (connection, readings, live runs on a real kit).
+  const devices = useMemo(() => new DeviceSession(host), [host]);
+  useEffect(() => () => devices.dispose(), [devices]);
+
+  // Runtime events of a simulated run and of a live run on a device are shown alike (highlights, log, errors).
   useEffect(() => {
-    const offEvent = sim.onRuntimeEvent((e) => {
+    const onEvent = (e: RuntimeEvent) => {
       switch (e.type) {
         case 'highlight':
           editorRef.current?.highlight(e.blockIds);
@@ -470,16 +477,27 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
         default:
           break;
       }
-    });
+    };
+    const offEvent = sim.onRuntimeEvent(onEvent);
+    const offLive = devices.onRuntimeEvent(onEvent);
     const offState = sim.onStateChange((s) => setRunState(s.state));
     // The watch panel: the sim worker reports variables when they change (at most at display rate).
     const offVars = sim.onVariables((v) => setVariables(v));
     return () => {
       offEvent();
+      offLive();
       offState();
       offVars();
     };
-  }, [sim, addLog]);
+  }, [sim, addLog, devices]);
+
+  /** Before a live run: the simulator stops and the log starts afresh, as for a simulated run. */
+  const onWillRunLive = useCallback(() => {
+    sim.stop();
+    runErrorsRef.current = [];
+    editorRef.current?.showMessages([]);
+    setLog([]);
+  }, [sim]);
 
   const run = useCallback(() => {
     const json = editorRef.current?.save() ?? workspaceRef.current;
@@ -695,6 +713,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
           </section>
           <CodeView code={code} />
           <WatchPanel variables={variables} log={log} />
+          <DevicePanel session={devices} language={language} currentProject={currentProject} onError={fail} onWillRun={onWillRunLive} />
         </div>
       </main>
       <footer className="status" data-testid="status">{notice ?? ''}</footer>
