@@ -177,7 +177,7 @@ describe('end-of-run checks', () => {
 describe('program checks: usesBlock counts blocks that run', () => {
   const hat = (next: unknown) => ({ type: 'event_when_started', id: 'h', x: 0, y: 0, next: { block: next } });
   const repeat = (id: string, inner?: unknown) => ({ type: 'controls_repeat_ext', id, inputs: { TIMES: { shadow: { type: 'math_number', id: `${id}n`, fields: { NUM: 4 } } }, ...(inner ? { DO: { block: inner } } : {}) } });
-  const drive = (id: string, next?: unknown) => ({ type: 'motion_drive_cm', id, ...(next ? { next: { block: next } } : {}) });
+  const drive = (id: string, next?: unknown) => ({ type: 'robot_drive_cm', id, ...(next ? { next: { block: next } } : {}) });
   const ws = (...tops: unknown[]) => ({ blocks: { languageVersion: 0, blocks: tops } });
 
   it('a repeat under the hat counts; one lying loose in the workspace does not; shadows never count', async () => {
@@ -194,7 +194,7 @@ describe('program checks: usesBlock counts blocks that run', () => {
   it('at most N blocks: four drive blocks pass "at most 4", five fail', async () => {
     const empty = await run(start([]), 'open-floor', 0.1);
     const chain = (n: number): unknown => (n === 0 ? undefined : drive(`d${n}`, chain(n - 1)));
-    const c = check({ id: 'short', type: 'usesBlock', block: 'motion_drive_cm', min: 1, max: 4 });
+    const c = check({ id: 'short', type: 'usesBlock', block: 'robot_drive_cm', min: 1, max: 4 });
     expect(evaluateCheck(c, { ...empty, workspace: ws(hat(chain(4))) }).passed).toBe(true);
     const bad = evaluateCheck(c, { ...empty, workspace: ws(hat(chain(5))) });
     expect(bad.passed).toBe(false);

@@ -81,8 +81,10 @@ function judge(check: Check, input: CheckInput): Verdict {
       const hit = frames.find((f) => f.timeMs <= limitMs && holds(check.when, f));
       const what = (lang: Language) => describePredicate(check.when, wording(lang));
       if (hit) return { passed: true, atMs: hit.timeMs, key: 'pass', params: (lang) => ({ what: what(lang), time: seconds(hit.timeMs) }) };
-      const shown = Math.min(limitMs, endMs);
-      return { passed: false, atMs: shown, key: 'fail', params: (lang) => ({ what: what(lang), limit: seconds(shown), time: seconds(shown) }) };
+      // The window the child was given (the run may have ended sooner: a program that stops stands still after).
+      const limit = Number.isFinite(limitMs) ? limitMs : endMs;
+      const atMs = Math.min(limit, endMs);
+      return { passed: false, atMs, key: 'fail', params: (lang) => ({ what: what(lang), limit: seconds(limit), time: seconds(atMs) }) };
     }
     case 'always': {
       const fromMs = Math.round((check.fromS ?? 0) * 1000);

@@ -128,6 +128,21 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       }
     });
 
+  // ── Lessons (issue 5): every unit's solutions pass and starters fail ──
+  program
+    .command('check')
+    .description(translate(lang, 'lessons', 'cli.description'))
+    .argument('<path>', translate(lang, 'lessons', 'cli.path'))
+    .option('--json', translate(lang, 'lessons', 'cli.json'), false)
+    .action(async (path: string, opts: { json: boolean }) => {
+      try {
+        const { checkCommand } = await import('./check-command');
+        process.exitCode = await checkCommand({ path, json: opts.json }, lang);
+      } catch (err) {
+        fail(err);
+      }
+    });
+
   // ── Hardware (issue 3, firmware-bridge): the virtual Tello on loopback ──
   program
     .command('virtual-tello')
