@@ -35,6 +35,9 @@ import { DevicePanel } from './devices/DevicePanel';
 import { DeviceSession } from './devices/device-session';
 import { ARENAS } from '../../core/sim/arenas';
 import type { CameraMode } from './stage';
+import { AiPanel } from './ai/AiPanel';
+import { aiStateKey } from './ai/ai-state-key';
+import type { AiState, SavedModel } from '../../core/ai/contracts';
 
 // The stage and its toolbar pieces bring three.js (~0.5 MB); they load in their own chunk after the editor, so the
 // first interactive editor does not wait for three.js to be parsed.
@@ -87,7 +90,8 @@ function storedTheme(): ThemeName {
 }
 
 function docKey(workspace: WorkspaceJson, project: Project): string {
-  return JSON.stringify([project.target, project.sim.arenaId, workspace]);
+  // The AI state (datasets, models) is keyed by identity: it is replaced, never changed in place.
+  return JSON.stringify([project.target, project.sim.arenaId, aiStateKey(project), workspace]);
 }
 
 export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Language }) {
@@ -413,6 +417,17 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
     });
   }, [regenerate]);
 
+  // The AI panel's edits (relabel, delete, import …) replace the project's datasets/models: unsaved until saved.
+  const setAi = useCallback((ai: AiState) => {
+    setDoc((d) => {
+      // Same arrays, not copies: undoing back to the saved state must give the saved key (ai/ai-state-key.ts).
+      const project = { ...d.project, datasets: ai.datasets as Project['datasets'], models: ai.models as unknown as Project['models'] };
+      setLiveKey(docKey(workspaceRef.current, project));
+      return { ...d, project };
+    });
+  }, []);
+  const aiState = useMemo<AiState>(() => ({ datasets: doc.project.datasets, models: doc.project.models as unknown as SavedModel[] }), [doc.project.datasets, doc.project.models]);
+
   const setArena = useCallback((arenaId: string) => {
     setDoc((d) => {
       const project = { ...d.project, sim: { ...d.project.sim, arenaId } };
@@ -714,6 +729,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
           <CodeView code={code} />
           <WatchPanel variables={variables} log={log} />
           <DevicePanel session={devices} language={language} currentProject={currentProject} onError={fail} onWillRun={onWillRunLive} />
+          <AiPanel ai={aiState} language={language} onChange={setAi} />
         </div>
       </main>
       <footer className="status" data-testid="status">{notice ?? ''}</footer>

@@ -1,11 +1,12 @@
 /**
  * Scatter of two features coloured by label, drawn by uPlot in its faceted mode (one series per label, points only):
- * canvas drawing stays smooth with 10,000 samples where an SVG of 10,000 circles would not. Where no canvas is
- * available (jsdom in unit tests) it shows a one-line text summary instead of failing.
+ * canvas drawing stays smooth with 10,000 samples where an SVG of 10,000 circles would not. uPlot is loaded when the
+ * first chart is drawn (it reads the screen's pixel ratio as it loads, and most sessions never open the data panel).
+ * Where no canvas is available (jsdom in unit tests) it shows a one-line text summary instead of failing.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { labelColour } from './label-colours';
 
@@ -78,8 +79,15 @@ export function ScatterChart(props: { series: readonly ScatterSeries[]; labels: 
       ],
     };
     const data = [null, ...props.series.map((s) => [s.xs, s.ys])] as unknown as uPlot.AlignedData;
-    const chart = new uPlot(opts, data, el);
-    return () => chart.destroy();
+    let chart: uPlot | null = null;
+    let gone = false;
+    void import('uplot').then(({ default: UPlot }) => {
+      if (!gone) chart = new UPlot(opts, data, el);
+    });
+    return () => {
+      gone = true;
+      chart?.destroy();
+    };
   }, [drawable, width, height, props.series, props.labels, props.xLabel, props.yLabel]);
 
   const total = props.series.reduce((n, s) => n + s.xs.length, 0);

@@ -9,10 +9,12 @@ import { clusterColour } from '../label-colours';
 import { SvgPlot } from './SvgPlot';
 import { paddedExtent } from './plot-scale';
 
-/** One iteration: the centres it started from and the cluster each point was assigned to. */
+/** One frame: where the centres are and the cluster of each point (-1: not assigned yet, drawn grey). */
 export interface KMeansStep {
   readonly centroids: readonly (readonly number[])[];
   readonly assignments: readonly number[];
+  /** What happened in this frame, for the caption: centres picked, points assigned, or centres moved. */
+  readonly phase?: 'start' | 'assign' | 'update';
 }
 
 /** Time each step stays on screen while playing (ms): slow enough to follow the points change colour. */
@@ -46,7 +48,8 @@ export function KMeansPicture(props: {
   const xe = paddedExtent([...props.points.map((p) => p[0] ?? 0), ...allCentroids.map((c) => c[0] ?? 0)]);
   const ye = twoD ? paddedExtent([...props.points.map((p) => p[1] ?? 0), ...allCentroids.map((c) => c[1] ?? 0)]) : { min: -1, max: 1 };
   const prev = current > 0 ? props.steps[current - 1] : undefined;
-  const changed = prev && s ? s.assignments.filter((a, i) => a !== prev.assignments[i]).length : 0;
+  // Points that changed group in this frame (a first assignment from "none" is not a change).
+  const changed = prev && s ? s.assignments.filter((a, i) => a >= 0 && (prev.assignments[i] ?? -1) >= 0 && a !== prev.assignments[i]).length : 0;
 
   return (
     <figure className="ai-picture" data-testid="kmeans-picture" data-step={current}>
@@ -89,7 +92,8 @@ export function KMeansPicture(props: {
         <button type="button" data-testid="kmeans-step" onClick={() => { setPlaying(false); setStep((x) => Math.min(x + 1, last)); }} disabled={current >= last}>{t('kmeans.step')}</button>
         <span data-testid="kmeans-status">
           {t('kmeans.status', { step: current + 1, steps: props.steps.length })}
-          {current > 0 && ` · ${t('kmeans.changed', { count: changed })}`}
+          {s?.phase && ` · ${t(`kmeans.phase.${s.phase}`, { k: s.centroids.length })}`}
+          {current > 0 && s?.phase !== 'update' && ` · ${t('kmeans.changed', { count: changed })}`}
           {current === last && last > 0 && ` · ${t('kmeans.converged')}`}
         </span>
       </div>

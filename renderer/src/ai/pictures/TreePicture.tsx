@@ -1,5 +1,5 @@
 /**
- * A decision tree drawn as a tree: each question box ("red ≤ 120?") with its yes/no branches, each leaf coloured by
+ * A decision tree drawn as a tree: each question box ("red < 120?") with its yes/no branches, each leaf coloured by
  * the class it answers with and showing how many training samples of each class ended there, so a student can see
  * which questions the model learnt and how sure each answer is.
  */

@@ -89,7 +89,7 @@ describe('decision tree picture', () => {
   it('draws every question and every leaf answer with its counts', () => {
     view = render(<TreePicture root={tree} labels={['blue', 'green', 'red']} />, 'zh-CN');
     const splits = view.all('tree-split').map((g) => g.textContent);
-    expect(splits).toEqual(expect.arrayContaining([expect.stringContaining('红 ≤ 120？'), expect.stringContaining('蓝 ≤ 90.25？')]));
+    expect(splits).toEqual(expect.arrayContaining([expect.stringContaining('红 < 120？'), expect.stringContaining('蓝 < 90.25？')]));
     expect(view.all('tree-leaf').map((g) => g.dataset.label).sort()).toEqual(['blue', 'green', 'red']);
     expect(view.all('tree-leaf').find((g) => g.dataset.label === 'blue')!.textContent).toContain('blue 7 · green 1');
     expect(view.all('tree-edge').map((e) => e.textContent).sort()).toEqual(['否', '否', '是', '是']);

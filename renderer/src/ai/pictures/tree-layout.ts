@@ -1,12 +1,12 @@
 /**
  * Places a decision tree's nodes for drawing: leaves side by side left to right in visiting order, each inner node
- * centred over its children, one row per depth. The tidy-tree idea in its simplest form: for the shallow trees a
- * class builds (max depth ≤ 6 in the blocks) it never overlaps and needs no library.
+ * centred over its children, one row per depth. The tidy-tree idea in its simplest form: giving every leaf its own
+ * column means nothing can overlap, and the trees a class builds are small enough that the width this costs is fine.
  */
 
 /** A tree node as the picture needs it: a split question or a leaf, with the class counts that reached it. */
 export interface TreeNodeView {
-  /** Split: samples with `feature <= threshold` go left. Absent on leaves. */
+  /** Split: samples with `feature < threshold` go left (as ml-cart splits). Absent on leaves. */
   readonly feature?: string;
   readonly threshold?: number;
   /** Training samples of each class that reached this node. */
@@ -27,7 +27,7 @@ export interface PlacedNode {
 export interface PlacedEdge {
   readonly from: string;
   readonly to: string;
-  /** True for the "yes, ≤ threshold" branch. */
+  /** True for the "yes, < threshold" branch. */
   readonly yes: boolean;
 }
 
