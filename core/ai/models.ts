@@ -10,7 +10,7 @@ import { distinctPoints, kmeansSteps, nearestCentroid, pickStartCentroids } from
 import { knnState, loadKnn } from './knn';
 import { fitLinear, loadLinear } from './linear';
 import { classificationMetrics, regressionMetrics, sortedLabels, splitIndices } from './split';
-import { predictTree, trainTree } from './tree';
+import { predictTree, trainTree, type TreeNodeInfo } from './tree';
 
 /** Kinds trained from a dataset. */
 export type DatasetModelKind = Exclude<ModelKind, 'qlearning'>;
@@ -67,6 +67,14 @@ const KmeansStateSchema = z.object({
   converged: z.boolean(),
 });
 export type KmeansState = z.infer<typeof KmeansStateSchema>;
+
+/** A decision tree for drawing: nodes with their question and class counts, or null when `model` is not a valid tree. */
+export function describeTree(model: SavedModel): { labels: string[]; features: string[]; nodes: TreeNodeInfo[] } | null {
+  if (model.kind !== 'tree') return null;
+  const s = TreeStateSchema.safeParse(model.state);
+  if (!s.success) return null;
+  return { labels: s.data.labels, features: model.features.slice(), nodes: s.data.nodes };
+}
 
 export interface Prediction {
   /** Class label (KNN, tree), number (linear), or cluster number 1…k (K-means). */
