@@ -69,6 +69,12 @@ export interface CameraFrame {
  */
 export type CameraNeed = 'colour' | 'tag' | 'line' | 'object';
 
+/** An AI camera device: the virtual one in the simulator, a HuskyLens driver on a real robot. */
+export interface AiCamera {
+  /** What the camera sees now, with at least the part `need` filled in. Never throws. */
+  frame(need: CameraNeed): CameraFrame;
+}
+
 /** A camera that sees nothing (a robot without one, or before the first frame). */
 export const EMPTY_CAMERA_FRAME: CameraFrame = Object.freeze({
   blobs: Object.freeze([]),
