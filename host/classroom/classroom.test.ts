@@ -59,7 +59,7 @@ function events(client: ClassClient): ClientEvent[] {
 }
 
 async function packBig(sizeBytes: number, version = 1, key = teacherKey): Promise<Uint8Array> {
-  await fs.writeFile(join(unitDir, 'assets', 'video.bin'), randomBytes(sizeBytes)); // incompressible
+  await fs.writeFile(join(unitDir, 'assets', 'video.mp4'), randomBytes(sizeBytes)); // incompressible, like real video
   const { bytes } = await packUnit(unitDir, { key, unitVersion: version, expiresAt: null, now: new Date() });
   return bytes;
 }
@@ -88,12 +88,12 @@ describe('classroom over loopback', { timeout: 120_000 }, () => {
     await until(() => server.roster().every((s) => s.installs[pushed.packageId] === 'ok'), 60_000, 'all installed');
     await Promise.all(students.map((s) => s.settled()));
     // Every student's copy is byte-identical to the teacher's unit folder.
-    const original = await fs.readFile(join(unitDir, 'assets', 'video.bin'));
+    const original = await fs.readFile(join(unitDir, 'assets', 'video.mp4'));
     const studentDirs = (await fs.readdir(work)).filter((d) => d.startsWith('student-'));
     expect(studentDirs.length).toBeGreaterThanOrEqual(40);
     let installed = 0;
     for (const d of studentDirs) {
-      const copy = await fs.readFile(join(work, d, 'units', 'g7-knn', 'assets', 'video.bin')).catch(() => null);
+      const copy = await fs.readFile(join(work, d, 'units', 'g7-knn', 'assets', 'video.mp4')).catch(() => null);
       if (copy) {
         expect(copy.equals(original)).toBe(true);
         installed++;
@@ -184,7 +184,7 @@ describe('classroom over loopback', { timeout: 120_000 }, () => {
     const student = await joinStudent(other, '小红');
     const token = (student as unknown as { session: { token: string } }).session.token;
     // No token, a garbage token, and a token of the other class: all 401, nothing served.
-    for (const headers of [{}, { authorization: 'Bearer ' + 'a'.repeat(40) }, { authorization: `Bearer ${token}` }]) {
+    for (const headers of [{}, { authorization: 'Bearer ' + 'a'.repeat(40) }, { authorization: `Bearer ${token}` }] as Record<string, string>[]) {
       const res = await fetch(`${server.url}class/packages/abcdefghij`, { headers });
       expect(res.status).toBe(401);
       const ws = new WebSocket(`ws://127.0.0.1:${server.port}/class/ws`, { headers });

@@ -6,7 +6,7 @@
 import { createHash, sign, verify as verifySignature, type KeyObject } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { unzipSync, zipSync } from 'fflate';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { translateBoth } from '../../core/i18n';
 import {
   PACKAGE_CAPS,
@@ -42,6 +42,8 @@ const UNIT_PREFIX = 'unit/';
 export const INSTALLED_MANIFEST = '.package-manifest.json';
 /** Fixed zip timestamps, so packing the same folder twice gives the same bytes. */
 const ZIP_MTIME = new Date('2000-01-01T00:00:00Z');
+
+const ALREADY_COMPRESSED = /\.(png|jpe?g|gif|webp|mp3|ogg|m4a|mp4|webm|zip|gz|woff2?)$/i;
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -109,11 +111,12 @@ export async function packUnit(dir: string, options: PackOptions): Promise<{ byt
   if (total > PACKAGE_CAPS.maxTotalBytes) throw new PackageError('overCaps', { detail: `${total} bytes` });
   const manifestBytes = new TextEncoder().encode(JSON.stringify(parsed.data, null, 2));
   const signature = sign(null, manifestBytes, options.key.privateKey).toString('base64');
-  const zipInput: Record<string, Uint8Array> = {
+  const zipInput: Zippable = {
     [MANIFEST]: manifestBytes,
     [SIGNATURE]: new TextEncoder().encode(signature),
   };
-  for (const [path, data] of contents) zipInput[UNIT_PREFIX + path] = data;
+  // Images, audio and video are compressed already: storing them saves every student's PC the inflate work.
+  for (const [path, data] of contents) zipInput[UNIT_PREFIX + path] = ALREADY_COMPRESSED.test(path) ? [data, { level: 0 }] : data;
   return { bytes: zipSync(zipInput, { level: 6, mtime: ZIP_MTIME }), manifest: parsed.data };
 }
 
