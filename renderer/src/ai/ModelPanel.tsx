@@ -143,7 +143,7 @@ export function ModelPanel(props: { models: readonly SavedModel[]; datasets: rea
   } else if (model.kind === 'knn') picture = <KnnView key={model.id} model={model} predictor={checked.value} />;
   else if (model.kind === 'tree') {
     const root = treeView(model);
-    picture = <TreePicture root={root} labels={model.metrics.confusion?.labels ?? Object.keys(root.counts).sort()} />;
+    if (root) picture = <TreePicture root={root} labels={model.metrics.confusion?.labels ?? Object.keys(root.counts).sort()} />;
   } else if (model.kind === 'linear') {
     const line = lineOf(model);
     picture = (

@@ -20,11 +20,6 @@ const NAMED: Readonly<Record<string, string>> = {
 /** Colour-blind-friendly palette (Okabe–Ito order) for labels that are not colour names. */
 const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'];
 
-/** Distinct labels in a stable order (sorted by code point, as the models break ties). */
-export function labelOrder(labels: Iterable<string>): string[] {
-  return [...new Set(labels)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 /** Display colour for `label` given all labels in the picture. */
 export function labelColour(label: string, allLabels: readonly string[]): string {
   const named = NAMED[label.trim().toLowerCase()];

@@ -5,11 +5,10 @@
  * instead of a picture.
  */
 import type { Dataset, ModelMetrics, SavedModel } from '../../../core/ai/contracts';
-import { loadPredictor, type KmeansState, type Predictor } from '../../../core/ai/models';
+import { describeTree, loadPredictor, type KmeansState, type Predictor } from '../../../core/ai/models';
 import type { KnnState } from '../../../core/ai/knn';
 import type { LinearState } from '../../../core/ai/linear';
 import { classificationMetrics } from '../../../core/ai/split';
-import type { TreeState } from '../../../core/ai/tree';
 import type { KMeansStep } from './pictures/KMeansPicture';
 import type { TreeNodeView } from './pictures/tree-layout';
 
@@ -24,17 +23,21 @@ export function checkedPredictor(model: SavedModel): Checked<Predictor> {
   }
 }
 
-/** The tree of a (checked) tree model, nested as the picture draws it, with feature names and class counts. */
-export function treeView(model: SavedModel): TreeNodeView {
-  const state = model.state as TreeState;
+/**
+ * The tree of a tree model (core/ai's `describeTree`: flat nodes with indices), nested as the picture draws it, with
+ * feature names and the class counts at each node. Null when the model is not a valid tree.
+ */
+export function treeView(model: SavedModel): TreeNodeView | null {
+  const tree = describeTree(model);
+  if (!tree) return null;
   const build = (id: number): TreeNodeView => {
-    const n = state.nodes[id]!;
+    const n = tree.nodes[id]!;
     const counts: Record<string, number> = {};
     n.counts.forEach((c, i) => {
-      if (c > 0) counts[state.labels[i]!] = c;
+      if (c > 0) counts[tree.labels[i]!] = c;
     });
     if (n.feature === null || n.left === null || n.right === null || n.threshold === null) return { counts };
-    return { feature: model.features[n.feature] ?? `x${n.feature + 1}`, threshold: n.threshold, counts, left: build(n.left), right: build(n.right) };
+    return { feature: tree.features[n.feature] ?? `x${n.feature + 1}`, threshold: n.threshold, counts, left: build(n.left), right: build(n.right) };
   };
   return build(0);
 }
