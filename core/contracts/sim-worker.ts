@@ -7,6 +7,7 @@
  * Time in these messages is device time in integer milliseconds since the run started (one tick = 20 ms).
  */
 import { z } from 'zod';
+import { BLOB_COLOURS, OBJECT_CLASSES, type CameraFrame } from '../device/camera';
 import type { Program, Value } from '../program/ir';
 import type { RuntimeEvent, RunState } from '../runtime/types';
 import type { Snapshot } from '../sim/snapshot';
@@ -39,6 +40,16 @@ const QuatSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 const Text = z.string().max(10_000);
 
 const BodySnapshotShape = { id: z.string().max(100), position: Vec3Schema, rotation: QuatSchema };
+
+const Px = z.number().int().min(0).max(640);
+const CameraBoxShape = { x: Px, y: Px, width: Px, height: Px };
+/** Mirrors `CameraFrame` in core/device/camera.ts. */
+const CameraFrameSchema: z.ZodType<CameraFrame> = z.object({
+  blobs: z.array(z.object({ ...CameraBoxShape, colour: z.enum(BLOB_COLOURS) })).max(256),
+  tags: z.array(z.object({ ...CameraBoxShape, id: z.number().int().min(0).max(0xffff) })).max(256),
+  objects: z.array(z.object({ ...CameraBoxShape, objectClass: z.enum(OBJECT_CLASSES) })).max(256),
+  line: z.object({ xTail: Px, yTail: Px, xHead: Px, yHead: Px }).nullable(),
+});
 
 /** Mirrors `Snapshot` in core/sim/snapshot.ts (the type annotation keeps the two in step). */
 export const SnapshotSchema: z.ZodType<Snapshot> = z.object({
@@ -76,6 +87,7 @@ export const SnapshotSchema: z.ZodType<Snapshot> = z.object({
     displayText: Text,
   }).nullable(),
   props: z.array(z.object(BodySnapshotShape)).max(1000),
+  camera: CameraFrameSchema.optional(),
 });
 
 const LocalizedSchema = z.object({ 'zh-CN': Text, en: Text });
@@ -195,6 +207,8 @@ export const SimRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sim.reset') }),
   z.object({ type: z.literal('sim.setSpeed'), speed: z.union([z.literal(0.5), z.literal(1), z.literal(2), z.literal(4)]) }),
   z.object({ type: z.literal('sim.pressButton'), button: z.enum(['A', 'B']) }),
+  /** The stage's camera view opened or closed: snapshots carry the first robot's camera frame only while open. */
+  z.object({ type: z.literal('sim.setCameraView'), open: z.boolean() }),
   z.object({
     type: z.literal('sim.setKitInput'),
     name: z.enum(KIT_INPUT_NAMES as [KitInputName, ...KitInputName[]]),

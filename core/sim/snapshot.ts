@@ -2,6 +2,7 @@
  * What the sim worker posts to the stage, once per tick to the trace and at display rate to the UI.
  * Plain data; the stage interpolates between two snapshots and never drives the model.
  */
+import type { CameraFrame } from '../device/camera';
 import type { SensorKitReadings } from '../device/sensor-kit';
 
 export type Vec3 = readonly [number, number, number];
@@ -51,4 +52,6 @@ export interface Snapshot {
   readonly kit: SensorKitSnapshot | null;
   /** Movable props (sorting cubes) that may have been pushed. */
   readonly props: readonly BodySnapshot[];
+  /** What the first robot's AI camera sees; only while the stage's camera view is open (computing it costs). */
+  readonly camera?: CameraFrame;
 }

@@ -89,8 +89,10 @@ class SessionAdapter implements RunnerSession {
   setKitInput(name: KitInputName, value: number | boolean): void {
     this.session.setKitInput(KIT_INPUT_TO_READING[name], value);
   }
-  snapshot() {
-    return this.session.snapshot();
+  snapshot(options?: { readonly camera?: boolean }) {
+    const s = this.session.snapshot();
+    const camera = options?.camera ? this.session.world.robots[0]?.cameraDevice?.fullFrame() : undefined;
+    return camera ? { ...s, camera } : s;
   }
   variables(): Record<string, Value> {
     return this.session.interpreters[0]?.variables() ?? {};

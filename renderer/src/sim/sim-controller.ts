@@ -166,6 +166,10 @@ export class SimController {
   pressButton(button: 'A' | 'B'): void {
     this.send({ type: 'sim.pressButton', button });
   }
+  /** The stage's camera view opened (true) or closed: snapshots carry the robot's camera frame only while open. */
+  setCameraView(open: boolean): void {
+    this.send({ type: 'sim.setCameraView', open });
+  }
   /** Feeds an on-screen sensor-kit input (slider or toggle) into the virtual kit. */
   setKitInput(name: KitInputName, value: number | boolean): void {
     this.send({ type: 'sim.setKitInput', name, value });

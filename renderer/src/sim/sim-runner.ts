@@ -50,7 +50,8 @@ export interface RunnerSession {
   stepOnce(): void;
   pressButton(button: 'A' | 'B'): void;
   setKitInput(name: KitInputName, value: number | boolean): void;
-  snapshot(): Snapshot;
+  /** The world now; with `camera`, plus what the first robot's AI camera sees (costs a frame of camera work). */
+  snapshot(options?: { readonly camera?: boolean }): Snapshot;
   /** Global variables of the program on screen (the first robot's interpreter), current values. */
   variables(): Record<string, Value>;
   onRuntimeEvent(listener: (event: RuntimeEvent) => void): () => void;
@@ -97,6 +98,8 @@ export class SimRunner {
   private pendingEvents: RuntimeEvent[] = [];
   private droppedEvents = 0;
   private runFor: { requestId: number; untilMs: number } | null = null;
+  /** The stage's camera view is open: snapshots carry the camera frame. Kept across loads. */
+  private cameraView = false;
   /** JSON of the last `sim.variables` posted, so an unchanged watch is not re-sent; null after a load (send). */
   private lastVariablesKey: string | null = null;
 
@@ -151,6 +154,11 @@ export class SimRunner {
         return;
       case 'sim.pressButton':
         this.session?.pressButton(request.button);
+        return;
+      case 'sim.setCameraView':
+        this.cameraView = request.open;
+        // While stopped nothing else would post: show (or drop) the camera frame at once.
+        if (this.session && this.mode === 'stopped') this.deps.post({ type: 'sim.snapshot', snapshot: this.session.snapshot({ camera: this.cameraView }) });
         return;
       case 'sim.setKitInput':
         this.session?.setKitInput(request.name, request.value);
@@ -316,7 +324,7 @@ export class SimRunner {
       this.deps.post({ type: 'sim.runtimeEvent', event: this.pendingHighlight });
       this.pendingHighlight = null;
     }
-    this.deps.post({ type: 'sim.snapshot', snapshot: s.snapshot() });
+    this.deps.post({ type: 'sim.snapshot', snapshot: s.snapshot({ camera: this.cameraView }) });
     this.postVariables();
     this.postState();
   }

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { arenaById } from '../../../core/sim/arenas';
 import type { Snapshot } from '../../../core/sim/snapshot';
 import type { SimController } from '../sim/sim-controller';
+import { CameraView } from './CameraView';
 import { SensorKitPanel } from './SensorKitPanel';
 import { StageView, type CameraMode } from './stage-view';
 
@@ -34,6 +35,9 @@ export function Stage({ controller, arenaId, camera = 'orbit', showHud = true, k
   const viewRef = useRef<StageView | null>(null);
   const [hud, setHud] = useState<Snapshot | null>(controller.latestSnapshot);
   const [webglError, setWebglError] = useState<string | null>(null);
+  // The AI camera inset (robot projects): closed by default, since the worker computes the frame only while open.
+  const [cameraOpen, setCameraOpen] = useState(false);
+  const { t: tc } = useTranslation('camera');
   // The arena shown: the `arenaId` prop (the picker), or the one a program was last loaded into, whichever changed
   // last — so the floor under the robot is always the floor the simulation runs on.
   const [shownArena, setShownArena] = useState(arenaId);
@@ -125,6 +129,14 @@ export function Stage({ controller, arenaId, camera = 'orbit', showHud = true, k
           <div style={{ opacity: 0.75 }}>{t('stage.hud.time', { s: ((hud?.timeMs ?? 0) / 1000).toFixed(1) })}</div>
         </div>
       )}
+      {robot && (
+        <div style={cameraCornerStyle}>
+          <button type="button" data-testid="camera-view-toggle" aria-pressed={cameraOpen} title={tc('view.showTip')} onClick={() => setCameraOpen((v) => !v)}>
+            {tc('view.show')}
+          </button>
+          {cameraOpen && <CameraView controller={controller} />}
+        </div>
+      )}
       {showKit && (
         <div style={{ position: 'absolute', right: 8, bottom: 8, maxWidth: 280 }}>
           <SensorKitPanel controller={controller} snapshot={hud} />
@@ -144,6 +156,16 @@ const hudStyle: CSSProperties = {
   font: '14px/1.5 "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif',
   color: '#1b2630',
   pointerEvents: 'none',
+};
+
+const cameraCornerStyle: CSSProperties = {
+  position: 'absolute',
+  right: 8,
+  top: 8,
+  display: 'flex',
+  flexDirection: 'column',
+  alignItems: 'flex-end',
+  gap: 4,
 };
 
 const dotStyle: CSSProperties = {
