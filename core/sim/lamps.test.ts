@@ -14,7 +14,7 @@ describe('lamp light on the robot light sensor', () => {
     const sideways = lampLightPercent([lamp], 1, 2, Math.SQRT1_2, -Math.SQRT1_2);
     const away = lampLightPercent([lamp], 1, 2, 0, 1);
     expect(facing).toBeGreaterThan(sideways);
-    expect(sideways).toBeCloseTo(facing / 2, 10);
+    expect(sideways).toBeCloseTo(facing / 4, 10);
     expect(away).toBe(0);
   });
   it('grows as the robot gets closer: a robot driving at the lamp reads brighter and brighter', () => {

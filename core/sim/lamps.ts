@@ -2,14 +2,14 @@
  * Lamps for light-seeking lessons: what the robot's light sensor adds on top of the arena's ambient light.
  *
  * The sensor looks forward through a short tube (as in the classroom kit, where students put a paper tube on the
- * light-dependent resistor), so a lamp counts by how squarely the robot faces it — `max(0, cos θ)²` — and fades with
- * distance as `r0² / (r0² + d²)` (1 at the lamp, ¼ at d = √3·r0). Only + − × ÷ and sqrt, so the value is
- * bit-identical in every engine (no Math.sin/cos: the facing comes from the robot's forward vector).
+ * light-dependent resistor), so a lamp counts by how squarely the robot faces it — `max(0, cos θ)⁴`, a quarter at
+ * 45° — and fades with distance as `r0² / (r0² + d²)` (1 at the lamp, ½ at d = r0). Only + − × ÷ and sqrt, so the
+ * value is bit-identical in every engine (no Math.sin/cos: the facing comes from the robot's forward vector).
  */
 import type { Lamp } from './arena';
 
 /** Distance at which a lamp's contribution has halved, metres. */
-export const LAMP_HALF_DISTANCE_M = 0.6;
+export const LAMP_HALF_DISTANCE_M = 1;
 
 /**
  * Light percent the lamps add at (x, z) for a sensor facing the unit vector (fx, fz). 0 when there are no lamps.
@@ -23,7 +23,8 @@ export function lampLightPercent(lamps: readonly Lamp[] | undefined, x: number, 
     const dsq = dx * dx + dz * dz;
     const d = Math.sqrt(dsq);
     const cos = d < 1e-9 ? 1 : (dx * fx + dz * fz) / d;
-    const facing = cos > 0 ? cos * cos : 0;
+    const c2 = cos * cos;
+    const facing = cos > 0 ? c2 * c2 : 0;
     sum += lamp.intensityPercent * facing * (r0sq / (r0sq + dsq));
   }
   return sum;

@@ -2,8 +2,8 @@ import type { Arena } from '../arena';
 import { borderWalls } from './build';
 
 // A dim 2.4 m × 2.4 m room with one lamp on a post (north-east). The robot starts south-west facing north, so the lamp
-// is 45° to its right and 1.7 m away; its light sensor (lamps.ts) reads about 10 % facing away and above 60 % within
-// 35 cm of the lamp, facing it. The yellow zone round the lamp is where a light-seeking robot should stop.
+// is 45° to its right and 1.7 m away; its light sensor (lamps.ts) reads about 10 % facing away, about 31 % facing the
+// lamp from the start, and above 80 % within 45 cm of the lamp, facing it. The yellow zone round the lamp is where a light-seeking robot should stop.
 const LAMP = { x: 1.8, z: 0.6 };
 
 export const lightRoom: Arena = {
