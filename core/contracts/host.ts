@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { ProjectSchema } from './project';
 import { DEVICE_EVENTS, DEVICE_METHODS } from './devices';
+import { LESSON_METHODS } from './lessons';
 
 const ProjectPath = z.string().min(1).max(4096);
 
@@ -55,6 +56,7 @@ export const HOST_METHODS = {
   'project.openVersion': { params: z.object({ path: ProjectPath, versionId: z.string().max(200) }).strict(), result: z.object({ project: ProjectSchema }) },
   /** Live mode: devices, live runs, serial monitor (./devices.ts). */
   ...DEVICE_METHODS,
+  ...LESSON_METHODS,
 } as const;
 
 export type HostMethod = keyof typeof HOST_METHODS;

@@ -16,6 +16,7 @@ import { dataLayout } from './data-dir';
 import { HostException, errnoDetail, isErrno } from './host-error';
 import { checkProject, readCapped, readProjectFile, serializeProject } from './project-file';
 import { isInside, resolveProjectPath } from './project-paths';
+import { createLessonServices } from './lessons-service';
 import { createLiveService, type HostEventSink, type LiveMethod } from './live-service';
 
 /** Versions kept per file in the history; older ones are deleted on save. */
@@ -45,6 +46,8 @@ export interface HostServicesOptions {
   /** Live-mode methods (devices, live runs, serial monitor); default: `createLiveService` sending events to `emit`.
    *  Pass your own to close it on shutdown (start-server does). */
   readonly live?: Pick<HostServices, LiveMethod>;
+  /** The app's bundled lesson units (default: lessons-service's `defaultCurriculaDir()`). */
+  readonly curriculaDir?: string;
 }
 
 interface RecentItem {
@@ -210,6 +213,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
 
   const services: HostServices = {
     ...(options.live ?? createLiveService({ emit: options.emit ?? (() => undefined), log }).methods),
+    ...createLessonServices({ dataDir: options.dataDir, curriculaDir: options.curriculaDir, io, now, log }),
     async 'app.info'() {
       return { version: options.appVersion, shell: options.shell, platform: process.platform, projectsDir: layout.projectsDir };
     },

@@ -39,6 +39,13 @@ export const HOST_ERROR_CODES = [
   'liveProgramErrors',
   'serialFailed',
   'serialNotOpen',
+  // Lesson player (host/services/lessons-service.ts).
+  'unitNotFound',
+  'lessonNotFound',
+  'pathOutsideUnit',
+  'unitFileType',
+  'unitFileTooLarge',
+  'progressTooLarge',
 ] as const;
 export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
 
