@@ -78,6 +78,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       appVersion: options.appVersion ?? '0.0.0',
       shell: 'browser',
       confineToProjectsDir: !isLoopbackBind(bindHost),
+      // The units shipped beside the renderer build (`<checkout>/curricula` next to `<checkout>/dist/renderer`).
+      curriculaDir: existsSync(join(rendererDir, '..', '..', 'curricula')) ? resolve(rendererDir, '..', '..', 'curricula') : undefined,
       log,
     });
 
