@@ -1,7 +1,7 @@
 /**
  * The AI lab panel under the stage: a Data tab and a Models tab over the open project's datasets and models.
  *
- * Edits (relabel, delete rows, import, delete a dataset) go up as a whole new AI state through `onChange`, which
+ * Edits (relabel, rename a feature, delete rows, import, delete a dataset or a model) go up as a whole new AI state through `onChange`, which
  * puts it into the project (and so marks it unsaved). The panel keeps its own undo stack for these edits (Ctrl+Z
  * while the panel has focus, or the Undo button); Blockly's undo stays the workspace's. When the state changes from
  * elsewhere (a run recorded samples or trained a model), the stack is dropped, because undoing to a state from
@@ -108,7 +108,18 @@ export function AiPanel(props: { ai: AiState; language: Language; onChange: (nex
       {open && tab === 'data' && (
         <DataPanel datasets={ai.datasets} selectedId={datasetId} language={props.language} onSelect={setDatasetId} onEdit={editDataset} onDelete={deleteDataset} />
       )}
-      {open && tab === 'models' && <ModelPanel models={ai.models} datasets={ai.datasets} selectedId={modelId} onSelect={setModelId} />}
+      {open && tab === 'models' && (
+        <ModelPanel
+          models={ai.models}
+          datasets={ai.datasets}
+          selectedId={modelId}
+          onSelect={setModelId}
+          onDelete={(id, what) => {
+            apply({ ...ai, models: ai.models.filter((m) => m.id !== id) }, what);
+            setModelId(null);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -14,7 +14,7 @@ import type { Language } from '../../../core/i18n';
 import { ClassBalance } from './ClassBalance';
 import { DataTable } from './DataTable';
 import { ScatterChart, scatterSeries } from './ScatterChart';
-import { CSV_MAX_BYTES, datasetToCsv, datasetWarnings, deleteSamples, relabelSample } from '../../../core/ai/datasets';
+import { CSV_MAX_BYTES, datasetToCsv, datasetWarnings, deleteSamples, relabelSample, renameFeature } from '../../../core/ai/datasets';
 import { countMap, importCsv } from './dataset-tools';
 import { csvFileName, downloadText } from './download';
 
@@ -125,6 +125,7 @@ export function DataPanel(props: {
           <DataTable
             dataset={dataset}
             labels={labels}
+            onRenameFeature={(index, name) => props.onEdit(renameFeature(dataset, index, name), t('edit.renameFeature', { from: dataset.features[index] ?? '', to: name }))}
             onRelabel={(row, label) => props.onEdit(relabelSample(dataset, row, label), t('edit.relabel', { row: row + 1, label }))}
             onDelete={(rows) => props.onEdit(deleteSamples(dataset, rows), t('edit.delete', { count: rows.length }))}
           />

@@ -1,7 +1,7 @@
 /**
  * The samples of one dataset, a page at a time (PAGE_SIZE rows), so 10,000 samples cost the DOM 100 rows. Labels are
- * edited in place (Enter or leaving the box commits, Escape puts the old label back); rows are ticked and deleted
- * together. Edits are reported up; the panel owns undo.
+ * edited in place (Enter or leaving the box commits, Escape puts the old label back), and so are feature names in
+ * the header; rows are ticked and deleted together. Edits are reported up; the panel owns undo.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,9 +38,39 @@ function LabelCell(props: { label: string; labels: readonly string[]; row: numbe
   );
 }
 
+/** A feature's name in the table header, editable (recorded datasets start as x1, x2 …). */
+function FeatureHeader(props: { name: string; index: number; onRename: (name: string) => void }) {
+  const { t } = useTranslation('aiui');
+  const [text, setText] = useState(props.name);
+  useEffect(() => setText(props.name), [props.name]);
+  const commit = () => {
+    const next = text.trim();
+    if (next === '' || next === props.name) setText(props.name);
+    else props.onRename(next);
+  };
+  return (
+    <input
+      className="ai-feature-input"
+      data-testid={`feature-${props.index}`}
+      aria-label={t('data.renameFeature', { name: props.name })}
+      title={t('data.renameFeature', { name: props.name })}
+      value={text}
+      maxLength={100}
+      size={Math.max(3, Math.min(12, text.length + 1))}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+        else if (e.key === 'Escape') setText(props.name);
+      }}
+    />
+  );
+}
+
 export function DataTable(props: {
   dataset: Dataset;
   labels: readonly string[];
+  onRenameFeature: (index: number, name: string) => void;
   onRelabel: (row: number, label: string) => void;
   onDelete: (rows: readonly number[]) => void;
 }) {
@@ -90,7 +120,7 @@ export function DataTable(props: {
                 />
               </th>
               <th>#</th>
-              {dataset.features.map((f) => <th key={f}>{f}</th>)}
+              {dataset.features.map((f, j) => <th key={j}><FeatureHeader name={f} index={j} onRename={(name) => props.onRenameFeature(j, name)} /></th>)}
               <th>{t('data.label')}</th>
             </tr>
           </thead>

@@ -126,7 +126,14 @@ function ShiftCheck(props: { model: SavedModel; predictor: Predictor; datasets: 
   );
 }
 
-export function ModelPanel(props: { models: readonly SavedModel[]; datasets: readonly Dataset[]; selectedId: string | null; onSelect: (id: string) => void }) {
+export function ModelPanel(props: {
+  models: readonly SavedModel[];
+  datasets: readonly Dataset[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  /** Removes a model from the project (the panel makes it undoable); no button when absent. */
+  onDelete?: (id: string, what: string) => void;
+}) {
   const { t, i18n } = useTranslation('aiui');
   const model = props.models.find((m) => m.id === props.selectedId) ?? props.models[0];
   const checked = useMemo(() => (model ? checkedPredictor(model) : null), [model]);
@@ -167,6 +174,9 @@ export function ModelPanel(props: { models: readonly SavedModel[]; datasets: rea
           </select>
         </label>
         <span className="hint" data-testid="model-kind">{kindName}</span>
+        {props.onDelete && (
+          <button type="button" data-testid="model-delete" onClick={() => props.onDelete!(model.id, t('edit.deleteModel', { name: model.name }))}>{t('models.delete')}</button>
+        )}
       </div>
       <p className="hint">
         {t('models.trainedOn', { dataset: dataset?.name ?? model.datasetId ?? '—', features: model.features.join(', ') || '—' })}

@@ -78,6 +78,28 @@ describe('data panel', () => {
     expect((view.one('ai-undo') as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('renaming a feature in the table header renames it in the dataset (undoable)', () => {
+    const seen: AiState[] = [];
+    view = render(<Host initial={{ datasets: [{ ...colours(3), features: ['x1', 'x2', 'x3'] }], models: [] }} seen={seen} />);
+    const header = view.one('feature-0') as HTMLInputElement;
+    typeInto(header, '红色量');
+    key(header, 'Enter');
+    expect(seen.at(-1)!.datasets[0]!.features).toEqual(['红色量', 'x2', 'x3']);
+    click(view.one('ai-undo'));
+    expect(seen.at(-1)!.datasets[0]!.features).toEqual(['x1', 'x2', 'x3']);
+  });
+
+  it('a change from outside the panel (a run recorded more samples) clears the undo list, so undo cannot erase it', () => {
+    const seen: AiState[] = [];
+    const first = { datasets: [colours(3)], models: [] };
+    view = render(<AiPanel ai={first} language="en" defaultOpen onChange={(n) => seen.push(n)} />);
+    click(view.one('tick-0'));
+    click(view.one('delete-rows'));
+    expect((view.one('ai-undo') as HTMLButtonElement).disabled).toBe(false);
+    view.rerender(<AiPanel ai={{ datasets: [colours(12)], models: [] }} language="en" defaultOpen onChange={(n) => seen.push(n)} />);
+    expect((view.one('ai-undo') as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('an empty label is not accepted: the old label comes back', () => {
     const seen: AiState[] = [];
     view = render(<Host initial={{ datasets: [colours(3)], models: [] }} seen={seen} />);
