@@ -1,4 +1,5 @@
 import { aiBlockMessages } from './ai.strings';
+import { airlBlockMessages } from './airl.strings';
 import { cameraBlockMessages } from './camera.strings';
 import { cameraBlockMessages } from './camera.strings';
 import type { Bundle } from './types';
@@ -13,6 +14,7 @@ import type { Bundle } from './types';
 export const blocks: Bundle = {
   'zh-CN': {
     ...aiBlockMessages['zh-CN'],
+    ...airlBlockMessages['zh-CN'],
     ...cameraBlockMessages['zh-CN'],
     ...cameraBlockMessages['zh-CN'],
     AILAB_CAT_EVENTS: '事件',
@@ -126,6 +128,7 @@ export const blocks: Bundle = {
   },
   en: {
     ...aiBlockMessages.en,
+    ...airlBlockMessages.en,
     ...cameraBlockMessages.en,
     ...cameraBlockMessages.en,
     AILAB_CAT_EVENTS: 'Events',

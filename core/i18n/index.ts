@@ -3,6 +3,7 @@
  * runtime use `translate` below. One file per namespace keeps parallel work apart.
  */
 import { ai } from './ai.strings';
+import { airl } from './airl.strings';
 import { app } from './app.strings';
 import { aiui } from './aiui.strings';
 import { bridge } from './bridge.strings';
@@ -18,7 +19,7 @@ import { shell } from './shell.strings';
 import { sim } from './sim.strings';
 import type { Bundle, Language } from './types';
 
-export const BUNDLES = { ai, app, aiui, blocks, bridge, camera, classroom, codegen, devices, host, lessons, runtime, shell, sim } as const satisfies Record<string, Bundle>;
+export const BUNDLES = { ai, airl, app, aiui, blocks, bridge, camera, classroom, codegen, devices, host, lessons, runtime, shell, sim } as const satisfies Record<string, Bundle>;
 export type Namespace = keyof typeof BUNDLES;
 export * from './types';
 

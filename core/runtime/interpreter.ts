@@ -33,12 +33,12 @@
 import { createAiContext, type AiContext } from '../ai/context';
 import { EMPTY_AI_STATE } from '../ai/contracts';
 import { AiError } from '../ai/errors';
-import { AI_OPS, type AiArgType } from '../ai/ops';
+import { AI_OPS, type AiArgType, type AiOpSpec } from '../ai/ops';
 import type { Expr, Procedure, Program, Script, Stmt, Value } from '../program/ir';
 import type { Completion } from '../device/completion';
 import type { DeviceSet } from '../device/device-set';
 import { COMMANDS, isClockCommand, isCommandOp, MissingDeviceError, READINGS, type ArgType, type CommandSpec } from '../device/ops';
-import { translate, translateBoth } from '../i18n/index';
+import { BUNDLES, translate, translateBoth, type Namespace } from '../i18n/index';
 import { BUILTINS, LIST_OPS, type BuiltinContext } from './builtins';
 import type {
   InterpreterApi,
@@ -89,6 +89,7 @@ const LOG = 31;
 const BROADCAST = 32;
 const STOP_ALL = 33;
 const END = 34;
+const AI_WAIT = 35; // args = pop ins.a; start the blocking AI op ins.x(args) and wait for its Completion
 
 /** One instruction. Every instruction has the same shape so the dispatch loop stays monomorphic. */
 interface Instr {
@@ -647,6 +648,23 @@ export class Interpreter implements InterpreterApi {
             }
             break;
           }
+          case AI_WAIT: {
+            const c = (i.x as (args: Value[]) => Completion)(S.splice(S.length - i.a, i.a));
+            if (!this.isActive() || t.gen !== gen) return;
+            let done: boolean;
+            try {
+              done = c.isDone();
+            } catch (e) {
+              throw deviceFault(e, i.id, 'ai');
+            }
+            if (!done) {
+              t.completion = c;
+              t.waitBlock = i.id;
+              t.status = WAIT_DEVICE;
+              break loop;
+            }
+            break;
+          }
           case LOG:
             this.emit({ type: 'log', timeMs: this.now, blockId: i.id, text: toText(S.pop()!) });
             if (!this.isActive() || t.gen !== gen) return;
@@ -928,6 +946,12 @@ export class Interpreter implements InterpreterApi {
         this.emit1(cx, STOP_ALL, id);
         return;
       case 'ai': {
+        const start = this.aiStartFn(s.op, id);
+        if (start) {
+          for (const a of s.args) this.exprOrPush(a, cx);
+          this.emit1(cx, AI_WAIT, id, { a: s.args.length, x: start });
+          return;
+        }
         const f = this.aiFn(s.op, id);
         if (s.args.some(hasCall)) {
           for (const a of s.args) this.exprOrPush(a, cx);
@@ -1156,18 +1180,29 @@ export class Interpreter implements InterpreterApi {
     }
     const ai = this.ai;
     return (raw) => {
-      const args: Value[] = [];
-      for (let k = 0; k < raw.length || k < spec.args.length; k++) {
-        const type: AiArgType | undefined = k < spec.args.length ? spec.args[k] : spec.rest;
-        if (type === undefined) break;
-        args.push(coerceAiArg(type, k < raw.length ? raw[k] : undefined, id));
-      }
+      const args = coerceAiArgs(spec, raw, id);
       try {
-        const v = spec.run(ai, args);
+        const v = spec.run(ai, args, this.devices);
         return v === undefined ? 0 : v;
       } catch (e) {
         if (e instanceof AiError) throw new RuntimeFault('ai', id, { ...e.params, key: e.key });
         throw e;
+      }
+    };
+  }
+
+  /** A blocking AI op (one with `start`) as a function of its args returning its Completion; null for other ops. */
+  private aiStartFn(op: string, id: string): ((args: Value[]) => Completion) | null {
+    const spec = Object.prototype.hasOwnProperty.call(AI_OPS, op) ? AI_OPS[op] : undefined;
+    const start = spec?.start;
+    if (!spec || !start) return null;
+    const ai = this.ai;
+    return (raw) => {
+      try {
+        return start(ai, coerceAiArgs(spec, raw, id), this.devices);
+      } catch (e) {
+        if (e instanceof AiError) throw new RuntimeFault('ai', id, { ...e.params, key: e.key });
+        throw deviceFault(e, id, op);
       }
     };
   }
@@ -1506,6 +1541,17 @@ function coerceArgs(types: readonly ArgType[], raw: readonly Value[], id: string
   return out;
 }
 
+/** The args of an AI op call coerced to the op's types (extra ones beyond `args` to `rest`, else dropped). */
+function coerceAiArgs(spec: AiOpSpec, raw: readonly Value[], id: string): Value[] {
+  const args: Value[] = [];
+  for (let k = 0; k < raw.length || k < spec.args.length; k++) {
+    const type: AiArgType | undefined = k < spec.args.length ? spec.args[k] : spec.rest;
+    if (type === undefined) break;
+    args.push(coerceAiArg(type, k < raw.length ? raw[k] : undefined, id));
+  }
+  return args;
+}
+
 /** An AI op argument: 'number' → finite number, 'string' → text, 'list' → a list, 'any' as is; missing → 0 / '' / []. */
 function coerceAiArg(type: AiArgType, v: Value | undefined, id: string): Value {
   switch (type) {
@@ -1547,7 +1593,11 @@ export function errorInfo(fault: RuntimeFault): RuntimeErrorInfo {
       'zh-CN': translate('zh-CN', 'runtime', 'missingDevice', { device: translate('zh-CN', 'runtime', key) }),
       en: translate('en', 'runtime', 'missingDevice', { device: translate('en', 'runtime', key) }),
     };
-  } else if (fault.code === 'ai') message = translateBoth('ai', String(fault.params.key), fault.params);
+  } else if (fault.code === 'ai') {
+    // AI op groups keep their messages in their own namespace (AiError params `ns`, e.g. 'airl'); default `ai`.
+    const ns = typeof fault.params.ns === 'string' && Object.prototype.hasOwnProperty.call(BUNDLES, fault.params.ns) ? fault.params.ns as Namespace : 'ai';
+    message = translateBoth(ns, String(fault.params.key), fault.params);
+  }
   else message = translateBoth('runtime', fault.code, fault.params);
   return { blockId: fault.blockId, code: fault.code, params: fault.params, message };
 }

@@ -3,6 +3,8 @@
  * `Blockly.common.defineBlocksWithJsonArray`; Blockly's standard blocks come from `blockly/blocks`.
  */
 import { AI_BLOCKS } from './ai';
+import { AI_RL_BLOCKS } from './ai-rl';
+import { AI_TOKEN_BLOCKS } from './ai-tokens';
 import { CAMERA_BLOCKS } from './camera';
 import { CAMERA_BLOCKS } from './camera';
 import { CONTROL_BLOCKS } from './control';
@@ -25,6 +27,8 @@ export const BLOCK_SPECS: readonly BlockSpec[] = [
   ...DRONE_BLOCKS,
   ...SENSOR_KIT_BLOCKS,
   ...AI_BLOCKS,
+  ...AI_RL_BLOCKS,
+  ...AI_TOKEN_BLOCKS,
 ];
 
 /** Blockly JSON definitions of our custom blocks. */
