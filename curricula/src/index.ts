@@ -2,9 +2,10 @@
 import type { UnitSource } from '../tools/unit-source';
 import { aiAroundUs } from './grade4/ai-around-us';
 import { aiEyeColours } from './grade4/ai-eye-colours';
+import { droneFirstFlight } from './grade4/drone-first-flight';
 import { firstProgram } from './grade4/first-program';
 import { lightSeeking } from './grade4/light-seeking';
 import { lineFollowing } from './grade4/line-following';
 import { obstacleRules } from './grade4/obstacle-rules';
 
-export const UNITS: readonly UnitSource[] = [aiAroundUs, firstProgram, obstacleRules, lineFollowing, aiEyeColours, lightSeeking];
+export const UNITS: readonly UnitSource[] = [aiAroundUs, firstProgram, obstacleRules, lineFollowing, aiEyeColours, lightSeeking, droneFirstFlight];
