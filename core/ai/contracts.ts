@@ -8,11 +8,13 @@
  *
  * AI blocks compile to IR `ai` nodes (an expression or a statement with an op name and argument expressions); the
  * interpreter looks the op up in `AI_OPS` (core/ai/ops.ts) and calls it with the run's `AiContext`. Ops are
- * synchronous and deterministic: training on the same data gives the same model, ties break by label order, random
- * splits use the run's seeded random.
+ * synchronous and deterministic: training on the same data gives the same model, ties break in a fixed order (KNN:
+ * the class with the nearest neighbour, then label order; trees: label order), random splits and K-means starts use
+ * the run's seeded random.
  */
 import { z } from 'zod';
-import { DatasetSchema } from '../contracts/project';
+// Type-only: project.ts imports SavedModelSchema from here at run time, so this side must not import project.ts.
+import type { DatasetSchema } from '../contracts/project';
 
 export type Dataset = z.infer<typeof DatasetSchema>;
 

@@ -4,6 +4,7 @@
  * (`Blockly.serialization.workspaces.save`), kept as opaque JSON here and turned into IR by core/program.
  */
 import { z } from 'zod';
+import { SavedModelSchema } from '../ai/contracts';
 
 /** The version this build writes. Bump with a migration in `migrateProject`. */
 export const PROJECT_SCHEMA_VERSION = 1;
@@ -34,7 +35,8 @@ export const ProjectSchema = z.object({
   /** Blockly workspace serialisation (opaque here). */
   workspace: z.record(z.string(), z.unknown()),
   datasets: z.array(DatasetSchema).max(100).default([]),
-  models: z.array(z.record(z.string(), z.unknown())).max(100).default([]),
+  /** Trained models (core/ai/contracts.ts). Version 1 files from before the AI lab have `models: []`. */
+  models: z.array(SavedModelSchema).max(100).default([]),
 });
 
 export type Project = z.infer<typeof ProjectSchema>;

@@ -15,6 +15,7 @@ import { wrapDeg360 } from './det-math';
 import { describeSimEvent } from './event-text';
 import type { KitInputName } from './sensor-kit';
 import { SimSession, type InterpreterFactory } from './session';
+import type { AiState } from '../ai/contracts';
 import type { SimTrace } from './trace';
 
 export interface HeadlessOptions {
@@ -39,6 +40,8 @@ export interface HeadlessOptions {
    * as if a student moved the slider then. In time order; later entries for one input override earlier ones.
    */
   readonly kitInputs?: readonly ScriptedKitInput[];
+  /** Datasets and models the run starts from (the project's); default none. AI blocks change a copy. */
+  readonly ai?: AiState;
 }
 
 /** One scripted change of a sensor-kit input during a headless run. */
@@ -98,6 +101,8 @@ export interface RunSummary {
   readonly props: readonly FinalPropPosition[];
   /** Present when `keepTrace` was set. */
   readonly trace?: SimTrace;
+  /** Datasets and models after the run (what AI blocks recorded and trained), to save into the project. */
+  readonly ai: AiState;
 }
 
 /** Thrown for an unknown arena id; `message` is English, `localized` has both languages. */
@@ -123,6 +128,7 @@ export async function runHeadless(options: HeadlessOptions): Promise<RunSummary>
     stepBudget: options.stepBudget,
     trace: options.keepTrace ?? false,
     createInterpreter: options.createInterpreter,
+    ai: options.ai,
   });
   try {
     const events: RunEvent[] = [];
@@ -179,6 +185,7 @@ export async function runHeadless(options: HeadlessOptions): Promise<RunSummary>
       variables: session.interpreters[0]?.variables() ?? {},
       props: session.snapshot().props.map((p) => ({ id: p.id, x: round4(p.position[0]), y: round4(p.position[1]), z: round4(p.position[2]) })),
       ...(options.keepTrace ? { trace: world.trace } : {}),
+      ai: session.ai,
     };
   } finally {
     session.dispose();

@@ -12,6 +12,8 @@
  * After stop (or when the programs end) `tick()` still steps the world, so a landing drone lands and the stage can
  * keep drawing; interpreters no longer run.
  */
+import { createAiContext, type AiContext } from '../ai/context';
+import { EMPTY_AI_STATE, type AiState } from '../ai/contracts';
 import type { Program, TargetKit } from '../program/ir';
 import { Interpreter } from '../runtime/interpreter';
 import { createRandom } from '../runtime/random';
@@ -44,6 +46,11 @@ export interface SimSessionOptions {
   readonly trace?: boolean;
   readonly traceLimit?: number;
   readonly createInterpreter?: InterpreterFactory;
+  /**
+   * Datasets and models the run starts from (the project's). Every robot's program works on one shared copy; read
+   * the result from `ai` (e.g. after the run, to save it into the project).
+   */
+  readonly ai?: AiState;
 }
 
 export type SessionState = 'ready' | 'running' | 'paused' | 'stopped';
@@ -52,6 +59,8 @@ const defaultFactory: InterpreterFactory = (program, devices, options) => new In
 
 /** Salt separating each robot's program random stream from the others (and from the world's noise). */
 const AGENT_SEED_STRIDE = 0x9e37;
+/** Salt of the AI context's random stream (train/test splits, K-means starts), apart from the random blocks'. */
+const AI_SEED_SALT = 0x5a17;
 
 export class SimSession {
   readonly world: SimWorld;
@@ -59,6 +68,7 @@ export class SimSession {
   private stateNow: SessionState = 'ready';
   private readonly listeners = new Set<(event: TraceEvent) => void>();
   private readonly unsubscribe: (() => void)[] = [];
+  private readonly aiContext: AiContext;
 
   /** Loads the physics engine if needed and builds the session. */
   static async create(options: SimSessionOptions): Promise<SimSession> {
@@ -73,10 +83,12 @@ export class SimSession {
     const kit = options.kit ?? options.program.target;
     this.world = new SimWorld({ arena, seed: options.seed, kit, count: options.robotCount ?? 1, trace: options.trace, traceLimit: options.traceLimit });
     const factory = options.createInterpreter ?? defaultFactory;
+    this.aiContext = createAiContext(options.ai ?? EMPTY_AI_STATE, createRandom((options.seed + AI_SEED_SALT) | 0));
     this.interpreters = this.world.deviceSets.map((devices, agent) => {
       const interp = factory(options.program, devices, {
         random: createRandom((options.seed + agent * AGENT_SEED_STRIDE) | 0),
         stepBudget: options.stepBudget,
+        ai: this.aiContext,
       });
       this.unsubscribe.push(interp.onDidEmit((event) => this.onRuntimeEvent(agent, event)));
       return interp;
@@ -100,6 +112,16 @@ export class SimSession {
   /** Rolling hash of every tick so far (16 hex digits). Same (program, arena, seed, inputs) ⇒ same hash. */
   get stateHash(): string {
     return this.world.stateHash;
+  }
+
+  /** Datasets and models now (a copy): the start state plus what AI blocks recorded and trained so far. */
+  get ai(): AiState {
+    return this.aiContext.snapshot();
+  }
+
+  /** True once an AI block changed a dataset or a model in this run (the app then saves the new state). */
+  get aiChanged(): boolean {
+    return this.aiContext.changed;
   }
 
   /** True when no interpreter is still running or paused (programs ended, errored or were stopped). */

@@ -54,7 +54,8 @@ export async function runCommand(options: RunOptions, lang: Language): Promise<n
 
   let summary: RunSummary;
   try {
-    summary = await runHeadless({ program, arenaId, seed, seconds: options.seconds, kit: project.target });
+    // The project's datasets and models, so AI blocks (predict with a saved model) work as in the app.
+    summary = await runHeadless({ program, arenaId, seed, seconds: options.seconds, kit: project.target, ai: { datasets: project.datasets, models: project.models } });
   } catch (err) {
     console.error(t('cli.error', { message: t('cli.run.failed', { detail: err instanceof Error ? err.message : String(err) }) }));
     return 1;
