@@ -54,7 +54,8 @@ export function CameraView({ controller, width = 240 }: CameraViewProps) {
     ctx.lineWidth = 2 / k * dpr;
     ctx.font = `${Math.round(11 / k * dpr)}px system-ui, sans-serif`;
     ctx.textBaseline = 'bottom';
-    const box = (b: { x: number; y: number; width: number; height: number }, stroke: string, label: string, fill?: string) => {
+    // Colour labels go above the box, tag and object labels below it, so a tagged cube shows both.
+    const box = (b: { x: number; y: number; width: number; height: number }, stroke: string, label: string, fill?: string, below = false) => {
       const x0 = b.x - b.width / 2, y0 = b.y - b.height / 2;
       if (fill) {
         ctx.globalAlpha = 0.35;
@@ -65,12 +66,13 @@ export function CameraView({ controller, width = 240 }: CameraViewProps) {
       ctx.strokeStyle = stroke;
       ctx.strokeRect(x0, y0, b.width, b.height);
       ctx.fillStyle = stroke;
-      ctx.fillText(label, Math.min(x0 + 2, CAMERA_WIDTH_PX - 40), Math.max(y0 - 1, 12));
+      const ly = below ? Math.min(y0 + b.height + 13, CAMERA_HEIGHT_PX - 1) : Math.max(y0 - 1, 12);
+      ctx.fillText(label, Math.min(x0 + 2, CAMERA_WIDTH_PX - 40), ly);
     };
     // Largest first, so small boxes on top stay visible.
     for (const b of [...frame.blobs].reverse()) box(b, BLOB_STROKE[b.colour] ?? '#fff', t(`blocks:AILAB_COLOURNAME_${b.colour.toUpperCase()}`), BLOB_STROKE[b.colour]);
-    for (const tag of frame.tags) box(tag, TAG_STROKE, t('camera:view.tag', { id: tag.id }));
-    for (const o of frame.objects) box(o, OBJECT_STROKE, t(`blocks:AILAB_OBJECTCLASS_${o.objectClass.toUpperCase()}`));
+    for (const tag of frame.tags) box(tag, TAG_STROKE, t('camera:view.tag', { id: tag.id }), undefined, true);
+    for (const o of frame.objects) box(o, OBJECT_STROKE, t(`blocks:AILAB_OBJECTCLASS_${o.objectClass.toUpperCase()}`), undefined, true);
     if (frame.line) {
       const l = frame.line;
       ctx.strokeStyle = LINE_STROKE;
