@@ -1,11 +1,13 @@
 /** Every unit of the course, in the order the builder writes them. */
 import type { UnitSource } from '../tools/unit-source';
+import { aiAndUs } from './grade4/ai-and-us';
 import { aiAroundUs } from './grade4/ai-around-us';
 import { aiEyeColours } from './grade4/ai-eye-colours';
+import { classroomData } from './grade4/classroom-data';
 import { droneFirstFlight } from './grade4/drone-first-flight';
 import { firstProgram } from './grade4/first-program';
 import { lightSeeking } from './grade4/light-seeking';
 import { lineFollowing } from './grade4/line-following';
 import { obstacleRules } from './grade4/obstacle-rules';
 
-export const UNITS: readonly UnitSource[] = [aiAroundUs, firstProgram, obstacleRules, lineFollowing, aiEyeColours, lightSeeking, droneFirstFlight];
+export const UNITS: readonly UnitSource[] = [aiAroundUs, firstProgram, obstacleRules, lineFollowing, aiEyeColours, lightSeeking, droneFirstFlight, classroomData, aiAndUs];
