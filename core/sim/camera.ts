@@ -77,6 +77,8 @@ export class VirtualCamera {
   private readonly ray: RAPIER.Ray;
   private readonly vec: [number, number, number] = [0, 0, 0];
   private readonly floorPoint: [number, number] = [0, 0];
+  /** Visibility sample points, x, y, z flattened (reused). */
+  private readonly samples: number[] = [];
   private readonly zones: readonly Zone[];
   /** Tick time the cached parts belong to; parts are null until asked for in that tick. */
   private cachedAtMs = -1;
@@ -153,7 +155,7 @@ export class VirtualCamera {
       const box = this.seeZone(z);
       if (box && box.width >= MIN_BLOB_PX && box.height >= MIN_BLOB_PX) blobs.push({ colour: z.colour as BlobColour, ...box });
     }
-    blobs.sort((a, b) => b.width * b.height - a.width * a.height || a.x - b.x || a.y - b.y || a.colour.localeCompare(b.colour));
+    blobs.sort((a, b) => b.width * b.height - a.width * a.height || a.x - b.x || a.y - b.y || (a.colour < b.colour ? -1 : a.colour > b.colour ? 1 : 0));
     tags.sort((a, b) => a.id - b.id || a.x - b.x || a.y - b.y);
     objects.sort((a, b) => OBJECT_CLASSES.indexOf(a.objectClass) - OBJECT_CLASSES.indexOf(b.objectClass) || a.x - b.x || a.y - b.y);
     return { blobs: Object.freeze(blobs) as ColourBlob[], tags: Object.freeze(tags) as TagDetection[], objects: Object.freeze(objects) as ObjectDetection[] };
@@ -176,28 +178,47 @@ export class VirtualCamera {
     const bounds = new Bounds();
     const v = this.vec;
     // Every corner must be in front of the near plane: a prop straddling it is too close to recognise.
-    for (const [a, b, cc] of corners) {
-      rotate(qx, qy, qz, qw, a * half, b * half, cc * half, v);
+    for (let i = 0; i < corners.length; i++) {
+      const c = corners[i];
+      rotate(qx, qy, qz, qw, c[0] * half, c[1] * half, c[2] * half, v);
       if (!this.pose.project(px + v[0], py + v[1], pz + v[2])) return null;
       bounds.add(this.pose.u, this.pose.v);
     }
     const box = bounds.clippedBox();
     if (!box) return null;
-    // Visibility: the centre and the corners pulled towards it, those that land in the image.
-    let tested = 0, clear = 0;
-    for (let i = -1; i < corners.length; i++) {
+    // Visibility: the centre and the corners pulled towards it (for a cylinder, every other rim point), those that
+    // land in the image.
+    const samples = this.samples;
+    samples.length = 0;
+    const step = corners.length > 8 ? 2 : 1;
+    for (let i = -step; i < corners.length; i += step) {
       if (i >= 0) {
-        const [a, b, cc] = corners[i];
-        rotate(qx, qy, qz, qw, a * half * SAMPLE_PULL, b * half * SAMPLE_PULL, cc * half * SAMPLE_PULL, v);
+        const c = corners[i], k = half * SAMPLE_PULL;
+        rotate(qx, qy, qz, qw, c[0] * k, c[1] * k, c[2] * k, v);
       } else {
         v[0] = 0; v[1] = 0; v[2] = 0;
       }
       const sx = px + v[0], sy = py + v[1], sz = pz + v[2];
-      if (!this.pose.project(sx, sy, sz) || !inImage(this.pose.u, this.pose.v)) continue;
-      tested++;
-      if (this.lineOfSight(sx, sy, sz, t.collider)) clear++;
+      if (this.pose.project(sx, sy, sz) && inImage(this.pose.u, this.pose.v)) samples.push(sx, sy, sz);
     }
-    return tested > 0 && clear * 3 >= tested ? box : null;
+    return this.enoughInSight(samples, t.collider) ? box : null;
+  }
+
+  /**
+   * True when at least a third of the sample points (x, y, z flattened) have a clear line of sight (to `target`, or
+   * to the point itself). Casts rays only until the answer is certain: an object in plain view costs a third of them.
+   */
+  private enoughInSight(samples: readonly number[], target: RAPIER.Collider | null): boolean {
+    const n = samples.length / 3;
+    if (n === 0) return false;
+    const need = Math.ceil(n / 3);
+    let clear = 0;
+    for (let i = 0; i < n; i++) {
+      if (this.lineOfSight(samples[3 * i], samples[3 * i + 1], samples[3 * i + 2], target)) clear++;
+      if (clear >= need) return true;
+      if (clear + (n - 1 - i) < need) return false;
+    }
+    return false;
   }
 
   /** The box around the part of floor zone `z` in front of the camera, if enough of it is not hidden. */
@@ -231,15 +252,14 @@ export class VirtualCamera {
     if (!box) return null;
     mx /= kept.length; mz /= kept.length;
     // Visibility samples just above the floor: the middle of the seen part and its corners pulled towards it.
-    let tested = 0, clear = 0;
+    const samples = this.samples;
+    samples.length = 0;
     for (let i = -1; i < kept.length; i++) {
       const sx = i < 0 ? mx : mx + (kept[i][0] - mx) * SAMPLE_PULL;
       const sz = i < 0 ? mz : mz + (kept[i][1] - mz) * SAMPLE_PULL;
-      if (!this.pose.project(sx, 0.002, sz) || !inImage(this.pose.u, this.pose.v)) continue;
-      tested++;
-      if (this.lineOfSight(sx, 0.002, sz, null)) clear++;
+      if (this.pose.project(sx, 0.002, sz) && inImage(this.pose.u, this.pose.v)) samples.push(sx, 0.002, sz);
     }
-    return tested > 0 && clear * 3 >= tested ? box : null;
+    return this.enoughInSight(samples, null) ? box : null;
   }
 
   private depthOf(x: number, z: number): number {
