@@ -11,6 +11,7 @@ import { droneDeviceSet } from '../../firmware-bridge/live/device-sets';
 import { TelloDrone } from '../../firmware-bridge/tello/tello-drone';
 import { openUdpTelloTransport } from '../../firmware-bridge/tello/transport';
 import { TELLO_STATE_PORT } from '../../firmware-bridge/tello/protocol';
+import { connectSerialFirmata } from '../../firmware-bridge/firmata/serial-firmata';
 
 export type ReadingValue = number | boolean | string;
 
@@ -102,6 +103,29 @@ export function telloConnector(options: { statePort?: number } = {}): DeviceConn
         await drone.whenIdle(ms);
       },
       close: () => drone.close(),
+    };
+  };
+}
+
+/**
+ * A Firmata board on a serial port (`firmata:/dev/ttyUSB0`, `firmata:COM3`) with the chosen wiring profile: a robot
+ * car or a sensor kit. Stop sets motors to 0 and the buzzer off (the profile's safe state).
+ */
+export function firmataConnector(options: { readyTimeoutMs?: number } = {}): DeviceConnector {
+  return async ({ address, language, profileId }) => {
+    if (address.trim() === '') throw new BadDeviceSpec(address);
+    const { link, profile, devices, robot, kit } = await connectSerialFirmata({ path: address, profileId, language, readyTimeoutMs: options.readyTimeoutMs });
+    const prefix = robot ? 'robot' : 'kit';
+    return {
+      kit: profile.kit,
+      label: `${profile.board === 'mega' ? 'Arduino Mega' : profile.board === 'nano' ? 'Arduino Nano' : 'Arduino Uno'} · ${link.firmware} · ${address}`,
+      profileId: profile.id,
+      devices,
+      readings: () => flattenReadings(prefix, (robot ?? kit)!.readings()),
+      linkLost: () => link.linkLost(),
+      emergency: () => devices.safeState(),
+      settle: async () => undefined,
+      close: () => link.close(),
     };
   };
 }

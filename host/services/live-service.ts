@@ -16,7 +16,8 @@ import { fromBlockly } from '../../core/program';
 import type { RuntimeEvent } from '../../core/runtime';
 import { startLiveRun, type LiveRun } from '../../firmware-bridge/live/live-run';
 import { HostException } from './host-error';
-import { BadDeviceSpec, telloConnector, type DeviceConnector, type LiveDevice } from './live-devices';
+import { profileInfos } from '../../firmware-bridge/firmata/profiles';
+import { BadDeviceSpec, firmataConnector, telloConnector, type DeviceConnector, type LiveDevice } from './live-devices';
 import { createSerialMonitor, type SerialMethod, type SerialMonitor } from './live-serial';
 
 /** Log lines forwarded per second of a run; a program printing in a tight loop cannot flood the page. */
@@ -28,9 +29,9 @@ export type HostEventSink = (event: HostEvent, payload: unknown) => void;
 export interface LiveServiceOptions {
   /** Pushes a host event to the page(s). */
   readonly emit: HostEventSink;
-  /** Connectors by driver name (default: `tello` over UDP). */
+  /** Connectors by driver name (default: `tello` over UDP, `firmata` over serial). */
   readonly connectors?: Readonly<Record<string, DeviceConnector>>;
-  /** Wiring profiles offered for Firmata boards. */
+  /** Wiring profiles offered for Firmata boards (default: firmware-bridge/firmata/profiles.ts). */
   readonly profiles?: () => readonly WiringProfileInfo[];
   readonly log?: (line: string) => void;
 }
@@ -49,7 +50,7 @@ const KNOWN_DRIVERS = ['tello', 'firmata', 'ailab'];
 
 export function createLiveService(options: LiveServiceOptions): LiveService {
   const log = options.log ?? ((line: string) => console.log(line));
-  const connectors: Record<string, DeviceConnector> = { tello: telloConnector(), ...options.connectors };
+  const connectors: Record<string, DeviceConnector> = { tello: telloConnector(), firmata: firmataConnector(), ...options.connectors };
   let device: LiveDevice | null = null;
   let status: DeviceStatus = { state: 'disconnected', spec: null, kit: null, label: '', profileId: null, error: null, run: 'idle' };
   let run: LiveRun | null = null;
@@ -173,7 +174,7 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
     },
 
     async 'device.profiles'() {
-      return [...(options.profiles?.() ?? [])];
+      return [...(options.profiles ?? profileInfos)()];
     },
 
     async 'live.run'({ project, language }) {
