@@ -44,6 +44,7 @@ export const airl: Bundle = {
     'tokens.explain': '语言模型不是一个字一个字地读，而是把文字切成“词元”，每个词元在词表里有一个编号。英文的“##”表示接着前面的词。',
     'tokens.chip': '词元“{{text}}”，编号 {{id}}',
     'tokens.tooLong': '文字太长了：只处理前 {{max}} 个字符。',
+    'tokens.more': '……后面还有 {{count}} 个词元没有画出来（个数已经算进去了）。',
   },
   en: {
     'error.notQModel': 'Model "{{name}}" is not a Q-learning model: train it with the "Q-learning train" block.',
@@ -82,6 +83,7 @@ export const airl: Bundle = {
     'tokens.explain': 'A language model does not read letter by letter: it cuts text into tokens, and each token has a number in the vocabulary. In English, "##" means the piece continues the word before it.',
     'tokens.chip': 'Token "{{text}}", id {{id}}',
     'tokens.tooLong': 'The text is too long: only the first {{max}} characters are used.',
+    'tokens.more': '… and {{count}} more tokens not drawn (they are counted).',
   },
 };
 

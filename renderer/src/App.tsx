@@ -36,6 +36,8 @@ import { DeviceSession } from './devices/device-session';
 import { ARENAS } from '../../core/sim/arenas';
 import type { CameraMode } from './stage';
 import { AiPanel } from './ai/AiPanel';
+import { QTableView } from './ai/QTableView';
+import { TokenizerPanel } from './ai/TokenizerPanel';
 import { aiStateKey } from './ai/ai-state-key';
 import type { AiState, SavedModel } from '../../core/ai/contracts';
 
@@ -730,6 +732,8 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
           <WatchPanel variables={variables} log={log} />
           <DevicePanel session={devices} language={language} currentProject={currentProject} onError={fail} onWillRun={onWillRunLive} />
           <AiPanel ai={aiState} language={language} onChange={setAi} />
+          <QTableView models={aiState.models} />
+          <TokenizerPanel />
         </div>
       </main>
       <footer className="status" data-testid="status">{notice ?? ''}</footer>
