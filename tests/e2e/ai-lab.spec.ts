@@ -10,6 +10,7 @@
  * the CSV export is not something Excel opens with the Chinese labels intact.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { BINS, colourSortWorkspace, DATASET, LABELS, MODEL } from './colour-sort-program';
 import { openApp, startHost, type ServedApp } from './helpers';
@@ -28,6 +29,11 @@ test('records colours in the simulator, trains KNN, and the robot sorts every cu
   await openApp(page, host.url);
   await page.getByTestId('arena-picker').selectOption('sorting-table');
   await page.evaluate((json) => (window as any).__ailab.loadWorkspace(json), JSON.stringify(colourSortWorkspace()));
+  // Saved before the run, so the unsaved marker afterwards can only come from what the run recorded and trained.
+  await page.keyboard.press('Control+S');
+  await page.getByTestId('save-name').fill('colour-sort');
+  await page.getByTestId('save-confirm').click();
+  await expect(page.getByTestId('app')).toHaveAttribute('data-dirty', 'false');
   await page.getByTestId('speed-4').click();
   await page.getByTestId('run').click();
   await expect.poll(() => page.evaluate(() => (window as any).__ailab.state()), { timeout: 200_000, intervals: [1000] }).toBe('finished');
@@ -87,4 +93,11 @@ test('records colours in the simulator, trains KNN, and the robot sorts every cu
   await expect(page.getByTestId('model-accuracy')).toHaveText('100%');
   await expect(page.getByTestId('knn-picture')).toBeVisible();
   await expect(page.getByTestId('knn-neighbour')).toHaveCount(3);
+
+  // Saving writes the samples and the model into the project file.
+  await page.keyboard.press('Control+S');
+  await expect(page.getByTestId('app')).toHaveAttribute('data-dirty', 'false');
+  const saved = JSON.parse(readFileSync(join(host.projectsDir, 'colour-sort.ailab'), 'utf8'));
+  expect(saved.datasets.map((d: { name: string; samples: unknown[] }) => [d.name, d.samples.length])).toEqual([[DATASET, 15]]);
+  expect(saved.models.map((m: { name: string; kind: string }) => [m.name, m.kind])).toEqual([[MODEL, 'knn']]);
 });

@@ -9,7 +9,7 @@ import type { Dataset, SavedModel } from '../../../core/ai/contracts';
 import { AiError } from '../../../core/ai/errors';
 import type { Predictor } from '../../../core/ai/models';
 import { sortedLabels } from '../../../core/ai/split';
-import { checkedPredictor, evaluateOn, kmeansFrames, knnTraining, lineOf, nearestIndices, treeView } from './model-views';
+import { checkedPredictor, drawnIndices, evaluateOn, kmeansFrames, knnTraining, lineOf, nearestIndices, treeView } from './model-views';
 import { ConfusionMatrix, formatPercent } from './pictures/ConfusionMatrix';
 import { KMeansPicture } from './pictures/KMeansPicture';
 import { KnnPicture } from './pictures/KnnPicture';
@@ -51,16 +51,19 @@ function KnnView(props: { model: SavedModel; predictor: Predictor }) {
   useEffect(() => setQuery(mean), [mean]);
   const [fx, fy] = axes;
   const oneFeature = model.features.length < 2;
-  const neighbours = nearestIndices(training.points, query, training.k);
+  const nearest = nearestIndices(training.points, query, training.k);
   const predicted = String(predictor.predict(query).value);
+  // A big training set is thinned for drawing; the neighbours are always drawn.
+  const shown = drawnIndices(training.points.length, nearest);
+  const position = new Map(shown.map((i, n) => [i, n]));
   return (
     <>
       <FeatureAxes features={model.features} x={fx} y={fy} onChange={(x, y) => setAxes([x, y])} />
       <KnnPicture
-        points={training.points.map((p, i) => ({ x: p[fx] ?? 0, y: oneFeature ? 0 : (p[fy] ?? 0), label: training.labels[i]! }))}
+        points={shown.map((i) => ({ x: training.points[i]![fx] ?? 0, y: oneFeature ? 0 : (training.points[i]![fy] ?? 0), label: training.labels[i]! }))}
         labels={labels}
         query={{ x: query[fx] ?? 0, y: oneFeature ? 0 : (query[fy] ?? 0) }}
-        neighbours={neighbours}
+        neighbours={nearest.map((i) => position.get(i)!)}
         predicted={predicted}
         xLabel={model.features[fx] ?? ''}
         yLabel={oneFeature ? '' : (model.features[fy] ?? '')}
@@ -75,16 +78,18 @@ function KMeansView(props: { model: SavedModel; dataset: Dataset | undefined }) 
   const { model, dataset } = props;
   const [axes, setAxes] = useState<[number, number]>([0, Math.min(1, model.features.length - 1)]);
   if (!dataset) return <p className="hint">{t('models.datasetMissing', { id: model.datasetId ?? '' })}</p>;
-  const frames = kmeansFrames(model, dataset.samples.length);
+  const values = dataset.samples.map((s) => s.values);
+  const frames = kmeansFrames(model, values);
   const [fx, fy] = axes;
   const project = (p: readonly number[]) => (model.features.length >= 2 ? [p[fx] ?? 0, p[fy] ?? 0] : [p[0] ?? 0]);
+  const shown = drawnIndices(values.length);
   return (
     <>
       <FeatureAxes features={model.features} x={fx} y={fy} onChange={(x, y) => setAxes([x, y])} />
       <KMeansPicture
         key={model.id}
-        points={dataset.samples.map((s) => project(s.values))}
-        steps={frames.map((f) => ({ ...f, centroids: f.centroids.map(project) }))}
+        points={shown.map((i) => project(values[i]!))}
+        steps={frames.map((f) => ({ ...f, centroids: f.centroids.map(project), assignments: shown.map((i) => f.assignments[i] ?? -1) }))}
         xLabel={model.features[fx] ?? ''}
         yLabel={model.features[fy] ?? ''}
       />

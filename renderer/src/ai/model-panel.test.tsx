@@ -87,6 +87,17 @@ describe('model pictures from trained models', () => {
     expect(Number(view.one('kmeans-picture').dataset.step)).toBeGreaterThanOrEqual(2);
   });
 
+  it('K-means on more points than core/ai keeps steps for shows the final clusters, drawing at most 1,500 points', () => {
+    const samples = Array.from({ length: 3000 }, (_, i) => ({ values: [i < 1500 ? i % 50 : 500 + (i % 50)], label: '?' }));
+    const d: Dataset = { id: 'd', name: 'big', features: ['v'], samples };
+    const model = train('kmeans', d, { k: 2 });
+    view = render(<ModelPanel models={[model]} datasets={[d]} selectedId={null} onSelect={() => undefined} />);
+    const drawn = view.all('kmeans-point');
+    expect(drawn.length).toBeLessThanOrEqual(1500);
+    expect(new Set(drawn.map((p) => p.dataset.cluster))).toEqual(new Set(['0', '1']));
+    expect(view.one('kmeans-status').textContent).toContain('Step 1/1');
+  });
+
   it('a model whose saved state is damaged says so instead of breaking the panel', () => {
     const model = train('knn', bright, { k: 3, testPercent: 0 });
     const damaged = { ...model, state: { k: 3, labels: [], points: 'x' } };

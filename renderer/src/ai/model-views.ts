@@ -5,6 +5,7 @@
  * instead of a picture.
  */
 import type { Dataset, ModelMetrics, SavedModel } from '../../../core/ai/contracts';
+import { nearestCentroid } from '../../../core/ai/kmeans';
 import { describeTree, loadPredictor, type KmeansState, type Predictor } from '../../../core/ai/models';
 import type { KnnState } from '../../../core/ai/knn';
 import type { LinearState } from '../../../core/ai/linear';
@@ -50,12 +51,16 @@ export function lineOf(model: SavedModel): LinearState {
 
 /**
  * K-means as frames to animate: the start centres with nothing assigned, then for each iteration the assignment
- * (points coloured, centres still where they were) and the update (centres moved). Empty when the model kept no
- * steps (more points than core/ai keeps steps for); the picture then shows the final clusters only.
+ * (points coloured, centres still where they were) and the update (centres moved). When the model kept no steps
+ * (more points than core/ai keeps steps for) there is one frame: the final clusters.
  */
-export function kmeansFrames(model: SavedModel, pointCount: number): KMeansStep[] {
+export function kmeansFrames(model: SavedModel, points: readonly (readonly number[])[]): KMeansStep[] {
   const s = model.state as KmeansState;
-  if (s.steps.length === 0 || s.initialCentroids.length === 0) return [];
+  const pointCount = points.length;
+  if (s.steps.length === 0 || s.initialCentroids.length === 0) {
+    // Too many points for core/ai to keep every step: show the final clusters as one frame.
+    return [{ centroids: s.centroids, assignments: points.map((p) => nearestCentroid(s.centroids, p)), phase: 'update' }];
+  }
   const frames: KMeansStep[] = [{ centroids: s.initialCentroids, assignments: new Array<number>(pointCount).fill(-1), phase: 'start' }];
   let centres = s.initialCentroids;
   for (const step of s.steps) {
@@ -97,4 +102,20 @@ export function evaluateOn(predictor: Predictor, model: SavedModel, dataset: Dat
   const predicted = dataset.samples.map((s) => String(predictor.predict(s.values).value));
   const labels = [...new Set([...(model.metrics.confusion?.labels ?? []), ...actual, ...predicted])].sort();
   return classificationMetrics(labels, actual, predicted, model.metrics.trainSize, dataset.samples.length);
+}
+
+/** Most points a picture draws as SVG elements; beyond this the browser slows down for no gain in what is seen. */
+export const MAX_DRAWN_POINTS = 1500;
+
+/**
+ * Indices of the points to draw: all of them up to `max`, else an even spread of `max` (every n-th, so the picture
+ * keeps the data's shape) plus every index in `keep` (the KNN neighbours must always be drawn).
+ */
+export function drawnIndices(count: number, keep: Iterable<number> = [], max = MAX_DRAWN_POINTS): number[] {
+  if (count <= max) return Array.from({ length: count }, (_, i) => i);
+  const chosen = new Set<number>();
+  const stride = count / max;
+  for (let i = 0; i < max; i++) chosen.add(Math.floor(i * stride));
+  for (const k of keep) if (k >= 0 && k < count) chosen.add(k);
+  return [...chosen].sort((a, b) => a - b);
 }
