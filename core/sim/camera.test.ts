@@ -2,6 +2,9 @@
  * The virtual AI camera: what a student's program would notice — it sees the cubes in front of the robot (not those
  * beside it), not through walls, the line where it is, and always the same thing for the same run.
  */
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CAMERA_WIDTH_PX, linePosition, type CameraFrame } from '../device/camera';
 import type { Expr, Program, Stmt } from '../program/ir';
@@ -13,6 +16,24 @@ import { steps } from './testing/stepping';
 import { initPhysics, SimWorld } from './world';
 
 beforeAll(() => initPhysics());
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Every 5th tick's full camera frame (JSON) while the robot turns, then drives into the table. */
+function recordFrames(arena: string, seed: number): string[] {
+  const w = new SimWorld({ arena, seed, trace: false });
+  const robot = w.robots[0];
+  const frames: string[] = [];
+  for (let tick = 0; tick < 300; tick++) {
+    for (const s of w.deviceSets) s.sample();
+    if (tick === 0) robot.setMotors(-15, 15);
+    if (tick === 150) robot.setMotors(40, 40);
+    if (tick % 5 === 0) frames.push(JSON.stringify(robot.cameraDevice!.fullFrame()));
+    w.step();
+  }
+  w.free();
+  return frames;
+}
 
 const bin = (op: string, left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, blockId: '' }) as Expr;
 const wait0: Stmt = { kind: 'wait', seconds: num(0), blockId: 'w' };
@@ -126,6 +147,31 @@ describe('virtual AI camera', () => {
     expect(a.computations).toBe(160);
     expect(without.computations).toBe(0);
   });
+
+  it('gives the same camera frames in a separate Node process as in this one', () => {
+    const here = recordFrames('obstacle-course', 2);
+    const script = `
+      import { initPhysics, SimWorld } from './core/sim/world.ts';
+      await initPhysics();
+      const w = new SimWorld({ arena: 'obstacle-course', seed: 2, trace: false });
+      const robot = w.robots[0];
+      const frames = [];
+      for (let tick = 0; tick < 300; tick++) {
+        for (const s of w.deviceSets) s.sample();
+        if (tick === 0) robot.setMotors(-15, 15);
+        if (tick === 150) robot.setMotors(40, 40);
+        if (tick % 5 === 0) frames.push(JSON.stringify(robot.cameraDevice.fullFrame()));
+        w.step();
+      }
+      process.stdout.write(JSON.stringify(frames));
+    `;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(here);
+    // The boxes, tags and figures along the course pass through the view.
+    expect(here.some((f) => f.includes('"id":1'))).toBe(true);
+    expect(new Set(here).size).toBeGreaterThan(10);
+  }, 90_000);
 
   it('turns until it sees the red cube, then drives up to it (a headless run of a camera program)', async () => {
     const x: Expr = read('robot.cameraBlobX', str('red'));
