@@ -17,8 +17,10 @@ export interface AiContext {
   readonly datasets: Dataset[];
   /** Saved models in project order. */
   readonly models: SavedModel[];
-  /** True once an op changed a dataset or a model (the app then marks the project dirty). */
+  /** True once an op changed a dataset or a model (the app then marks the project unsaved). */
   readonly changed: boolean;
+  /** Counts changes (0 = none yet), so a watcher can tell whether to send the state again. */
+  readonly version: number;
   dataset(name: string): Dataset | undefined;
   /** The dataset called `name`, created (empty, with `featureCount` features x1, x2 …) when missing. */
   ensureDataset(name: string, featureCount: number): Dataset;
@@ -64,7 +66,7 @@ class RunAiContext implements AiContext {
   timeMs = 0;
   readonly datasets: Dataset[];
   readonly models: SavedModel[];
-  private dirty = false;
+  private changes = 0;
   private readonly cache = new WeakMap<SavedModel, unknown>();
 
   constructor(state: AiState, readonly random: () => number) {
@@ -73,11 +75,15 @@ class RunAiContext implements AiContext {
   }
 
   get changed(): boolean {
-    return this.dirty;
+    return this.changes > 0;
+  }
+
+  get version(): number {
+    return this.changes;
   }
 
   touch(): void {
-    this.dirty = true;
+    this.changes++;
   }
 
   dataset(name: string): Dataset | undefined {
@@ -89,7 +95,7 @@ class RunAiContext implements AiContext {
     if (found) return found;
     const d: Dataset = { id: freeId('dataset', this.datasets), name, features: defaultFeatureNames(featureCount), samples: [] };
     this.datasets.push(d);
-    this.dirty = true;
+    this.changes++;
     return d;
   }
 
@@ -102,7 +108,7 @@ class RunAiContext implements AiContext {
     const saved: SavedModel = { id: i >= 0 ? this.models[i].id : freeId('model', this.models), ...model };
     if (i >= 0) this.models[i] = saved;
     else this.models.push(saved);
-    this.dirty = true;
+    this.changes++;
     return saved;
   }
 

@@ -7,6 +7,8 @@
  * Time in these messages is device time in integer milliseconds since the run started (one tick = 20 ms).
  */
 import { z } from 'zod';
+import { SavedModelSchema, type AiState } from '../ai/contracts';
+import { DatasetSchema } from './project';
 import { BLOB_COLOURS, OBJECT_CLASSES, type CameraFrame } from '../device/camera';
 import type { Program, Value } from '../program/ir';
 import type { RuntimeEvent, RunState } from '../runtime/types';
@@ -101,7 +103,7 @@ export const RuntimeEventSchema: z.ZodType<RuntimeEvent> = z.discriminatedUnion(
     timeMs: z.number(),
     error: z.object({
       blockId: z.string().max(200),
-      code: z.enum(['divisionByZero', 'listIndex', 'recursionDepth', 'notANumber', 'notAList', 'unknownProcedure', 'missingDevice', 'deviceFailed']),
+      code: z.enum(['divisionByZero', 'listIndex', 'recursionDepth', 'notANumber', 'notAList', 'unknownProcedure', 'missingDevice', 'deviceFailed', 'listTooLong', 'ai', 'internal']),
       params: z.record(z.string(), z.union([z.string(), z.number()])),
       message: LocalizedSchema,
     }),
@@ -124,6 +126,15 @@ const ProgramShapeCheck = z.object({
 });
 export const ProgramShapeSchema = z.custom<Program>((v) => ProgramShapeCheck.safeParse(v).success, {
   message: 'not a Program IR (irVersion 1, target, variables, procedures, scripts)',
+});
+
+/**
+ * Datasets and models of the AI lab (core/ai/contracts.ts `AiState`): what a run starts from (`sim.load`) and what
+ * AI blocks made of it (`sim.aiState`). Same limits as the project file.
+ */
+export const AiStateSchema: z.ZodType<AiState> = z.object({
+  datasets: z.array(DatasetSchema).max(100),
+  models: z.array(SavedModelSchema).max(100),
 });
 
 /**
@@ -194,6 +205,8 @@ export const SimRequestSchema = z.discriminatedUnion('type', [
     arenaId: z.string().min(1).max(100),
     seed: z.number().int().min(0).max(2 ** 31 - 1),
     robotCount: z.number().int().min(1).max(8).optional(),
+    /** The project's datasets and models; AI blocks work on a copy and the result comes back in `sim.aiState`. */
+    ai: AiStateSchema.optional(),
   }),
   /** Start the loaded program and pace it to wall time × speed. */
   z.object({ type: z.literal('sim.run') }),
@@ -241,6 +254,12 @@ export const SimResponseSchema = z.discriminatedUnion('type', [
    * step and the end of a run (so the final values show); always after load and reset (initial values).
    */
   z.object({ type: z.literal('sim.variables'), variables: z.record(z.string().max(200), WatchValueSchema) }),
+  /**
+   * The run's datasets and models after AI blocks changed them (recorded samples, trained models), for the app to
+   * write into the project. Sent only after a change: at most once a second while running, and at once when the
+   * run stops, ends or steps (so the final state always arrives).
+   */
+  z.object({ type: z.literal('sim.aiState'), ai: AiStateSchema }),
   /** `sim.runFor` finished (or was cut short by stop/finish): the state right after it. */
   z.object({ type: z.literal('sim.ranFor'), requestId: z.number().int().nonnegative(), state: SimRunStateSchema, timeMs: z.number().int().nonnegative(), stateHash: z.string().max(64) }),
   /**

@@ -124,6 +124,11 @@ export class SimSession {
     return this.aiContext.changed;
   }
 
+  /** Counts AI state changes in this run (0 = none), so the sim worker sends the state only after a change. */
+  get aiVersion(): number {
+    return this.aiContext.version;
+  }
+
   /** True when no interpreter is still running or paused (programs ended, errored or were stopped). */
   get programsDone(): boolean {
     return this.interpreters.every((i) => i.state === 'finished' || i.state === 'stopped' || i.state === 'error' || i.state === 'idle');

@@ -450,7 +450,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
     if (sim.state === 'running' || sim.state === 'paused') return;
     // At start, a program someone already loaded (a test or benchmark through `window.__ailab`) is left alone.
     if (initial && sim.loaded) return;
-    sim.load(fromBlockly(workspaceRef.current, d.project.target).program, d.project.sim.arenaId, d.project.sim.seed);
+    sim.load(fromBlockly(workspaceRef.current, d.project.target).program, d.project.sim.arenaId, d.project.sim.seed, undefined, { datasets: d.project.datasets, models: d.project.models });
   }, [sim]);
   useEffect(() => {
     if (!ready || shownRef.current === `${arenaId}|${kit}`) return;
@@ -508,6 +508,9 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
     };
   }, [sim, addLog, devices]);
 
+  // Samples recorded and models trained by AI blocks go into the project (unsaved until saved, like panel edits).
+  useEffect(() => sim.onAiState((ai) => setAi(ai)), [sim, setAi]);
+
   /** Before a live run: the simulator stops and the log starts afresh, as for a simulated run. */
   const onWillRunLive = useCallback(() => {
     sim.stop();
@@ -529,7 +532,8 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
       addLog('info', 0, t('run.noScripts'));
       return;
     }
-    sim.load(program, d.project.sim.arenaId, d.project.sim.seed);
+    // The run starts from the project's datasets and models; what AI blocks change comes back via onAiState.
+    sim.load(program, d.project.sim.arenaId, d.project.sim.seed, undefined, { datasets: d.project.datasets, models: d.project.models });
     sim.run();
   }, [addLog, sim, t]);
 

@@ -37,7 +37,7 @@ class SessionAdapter implements RunnerSession {
   private held: { button: 'A' | 'B'; ticksLeft: number } | null = null;
 
   constructor(options: SessionOptions) {
-    this.session = new SimSession({ program: options.program, arenaId: options.arenaId, seed: options.seed, robotCount: options.robotCount });
+    this.session = new SimSession({ program: options.program, arenaId: options.arenaId, seed: options.seed, robotCount: options.robotCount, ai: options.ai });
   }
 
   get timeMs(): number {
@@ -96,6 +96,12 @@ class SessionAdapter implements RunnerSession {
   }
   variables(): Record<string, Value> {
     return this.session.interpreters[0]?.variables() ?? {};
+  }
+  get aiVersion(): number {
+    return this.session.aiVersion;
+  }
+  aiState() {
+    return this.session.ai;
   }
   onRuntimeEvent(listener: (event: RuntimeEvent) => void): () => void {
     return this.session.onDidEmit((e) => {

@@ -23,6 +23,7 @@ import {
   type SimRunState,
   type SimSpeed,
 } from '../../../core/contracts/sim-worker';
+import type { AiState } from '../../../core/ai/contracts';
 import type { Program, Value } from '../../../core/program/ir';
 import type { RuntimeEvent } from '../../../core/runtime/types';
 import type { Snapshot } from '../../../core/sim/snapshot';
@@ -75,6 +76,7 @@ export class SimController {
   private readonly readyListeners = new Set<() => void>();
   private readonly loadListeners = new Set<Listener<string>>();
   private readonly variablesListeners = new Set<Listener<Record<string, Value>>>();
+  private readonly aiStateListeners = new Set<Listener<AiState>>();
   private readonly runForWaiters = new Map<number, (result: RunForResult) => void>();
   private nextRequestId = 1;
   private _state: SimRunState = 'idle';
@@ -132,11 +134,11 @@ export class SimController {
   }
 
   /** Builds a fresh world for `program` in `arenaId` with noise `seed`; the program waits for `run()`. */
-  load(program: Program, arenaId: string, seed: number, robotCount?: number): void {
+  load(program: Program, arenaId: string, seed: number, robotCount?: number, ai?: AiState): void {
     this._arenaId = arenaId;
     this._loaded = true;
     this.emit(this.loadListeners, arenaId);
-    this.send(robotCount === undefined ? { type: 'sim.load', program, arenaId, seed } : { type: 'sim.load', program, arenaId, seed, robotCount });
+    this.send({ type: 'sim.load', program, arenaId, seed, ...(robotCount === undefined ? {} : { robotCount }), ...(ai ? { ai } : {}) });
   }
   run(): void {
     this.send({ type: 'sim.run' });
@@ -200,6 +202,13 @@ export class SimController {
   onVariables(listener: Listener<Record<string, Value>>): () => void {
     return this.subscribe(this.variablesListeners, listener);
   }
+  /**
+   * The run's datasets and models after AI blocks changed them (samples recorded, models trained): at most once a
+   * second while running and once when it stops or ends. The app writes them into the project.
+   */
+  onAiState(listener: Listener<AiState>): () => void {
+    return this.subscribe(this.aiStateListeners, listener);
+  }
   /** A program was loaded into `arenaId` (the stage shows the arena the simulation really runs in). */
   onDidLoad(listener: Listener<string>): () => void {
     return this.subscribe(this.loadListeners, listener);
@@ -221,6 +230,7 @@ export class SimController {
     this.readyListeners.clear();
     this.loadListeners.clear();
     this.variablesListeners.clear();
+    this.aiStateListeners.clear();
   }
 
   private send(request: SimRequest): void {
@@ -255,6 +265,9 @@ export class SimController {
         return;
       case 'sim.runtimeEvent':
         this.emit(this.eventListeners, msg.event);
+        return;
+      case 'sim.aiState':
+        this.emit(this.aiStateListeners, msg.ai);
         return;
       case 'sim.state': {
         const changed = msg.state !== this._state || msg.timeMs !== this._timeMs || msg.stateHash !== this._stateHash;

@@ -11,6 +11,7 @@
  * interpreter's step budget even while a program spins in `forever`.
  */
 import { watchVariables, type SimRequestParsed, type SimResponse, type KitInputName } from '../../../core/contracts/sim-worker';
+import type { AiState } from '../../../core/ai/contracts';
 import type { Program, Value } from '../../../core/program/ir';
 import type { RunState, RuntimeEvent } from '../../../core/runtime/types';
 import type { Snapshot } from '../../../core/sim/snapshot';
@@ -28,6 +29,8 @@ export const PUMP_BUDGET_MS = 12;
 /** Non-highlight events forwarded per pump; beyond that they are counted and dropped (a `print` in a tight loop
  *  would otherwise flood the UI with thousands of lines per tick). */
 export const MAX_EVENTS_PER_PUMP = 200;
+/** Wall ms between `sim.aiState` posts while running (datasets can be large; the app only needs them to save). */
+export const AI_STATE_INTERVAL_MS = 1000;
 
 /** What the runner needs of a simulation session (implemented over core/sim's SimSession in session-adapter.ts). */
 export interface RunnerSession {
@@ -54,6 +57,10 @@ export interface RunnerSession {
   snapshot(options?: { readonly camera?: boolean }): Snapshot;
   /** Global variables of the program on screen (the first robot's interpreter), current values. */
   variables(): Record<string, Value>;
+  /** Counts changes of the AI state (0 = none since the session was made). */
+  readonly aiVersion: number;
+  /** Datasets and models now (a copy). */
+  aiState(): AiState;
   onRuntimeEvent(listener: (event: RuntimeEvent) => void): () => void;
   dispose(): void;
 }
@@ -63,6 +70,8 @@ export interface SessionOptions {
   readonly arenaId: string;
   readonly seed: number;
   readonly robotCount: number;
+  /** Datasets and models the run starts from (the project's). */
+  readonly ai?: AiState;
 }
 
 export interface RunnerDeps {
@@ -102,6 +111,9 @@ export class SimRunner {
   private cameraView = false;
   /** JSON of the last `sim.variables` posted, so an unchanged watch is not re-sent; null after a load (send). */
   private lastVariablesKey: string | null = null;
+  /** AI state version last posted (0 after a load: nothing changed yet) and when, wall ms. */
+  private postedAiVersion = 0;
+  private lastAiWall = -Infinity;
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -109,7 +121,7 @@ export class SimRunner {
   handle(request: SimRequestParsed): void {
     switch (request.type) {
       case 'sim.load':
-        this.load({ program: request.program, arenaId: request.arenaId, seed: request.seed, robotCount: request.robotCount ?? 1 });
+        this.load({ program: request.program, arenaId: request.arenaId, seed: request.seed, robotCount: request.robotCount ?? 1, ai: request.ai });
         return;
       case 'sim.reset':
         if (this.options) this.load(this.options);
@@ -208,6 +220,7 @@ export class SimRunner {
     this.unsubscribe = this.session.onRuntimeEvent((event) => this.queueEvent(event));
     this.lastState = null;
     this.lastVariablesKey = null;
+    this.postedAiVersion = 0;
     this.afterChange();
   }
 
@@ -287,6 +300,7 @@ export class SimRunner {
       return;
     }
     if (this.lastState !== session.state || this.deps.now() - this.lastDisplayWall >= DISPLAY_INTERVAL_MS) this.postDisplay();
+    if (this.deps.now() - this.lastAiWall >= AI_STATE_INTERVAL_MS) this.postAiState();
     this.pumpSoon(this.mode === 'runFor' ? 0 : PUMP_INTERVAL_MS);
   }
 
@@ -303,6 +317,16 @@ export class SimRunner {
   private afterChange(): void {
     this.flushEvents();
     this.postDisplay();
+    this.postAiState();
+  }
+
+  /** Posts the AI state if AI blocks changed it since the last post. */
+  private postAiState(): void {
+    const s = this.session;
+    if (!s || s.aiVersion === this.postedAiVersion) return;
+    this.postedAiVersion = s.aiVersion;
+    this.lastAiWall = this.deps.now();
+    this.deps.post({ type: 'sim.aiState', ai: s.aiState() });
   }
 
   private flushEvents(): void {
