@@ -1,5 +1,7 @@
 /** Every unit of the course, in the order the builder writes them. */
 import type { UnitSource } from '../tools/unit-source';
+import { droneRingCourse } from './club/drone-ring-course';
+import { lineRace } from './club/line-race';
 import { aiAndUs } from './grade4/ai-and-us';
 import { aiAroundUs } from './grade4/ai-around-us';
 import { aiEyeColours } from './grade4/ai-eye-colours';
@@ -10,4 +12,7 @@ import { lightSeeking } from './grade4/light-seeking';
 import { lineFollowing } from './grade4/line-following';
 import { obstacleRules } from './grade4/obstacle-rules';
 
-export const UNITS: readonly UnitSource[] = [aiAroundUs, firstProgram, obstacleRules, lineFollowing, aiEyeColours, lightSeeking, droneFirstFlight, classroomData, aiAndUs];
+export const UNITS: readonly UnitSource[] = [
+  aiAroundUs, firstProgram, obstacleRules, lineFollowing, aiEyeColours, lightSeeking, droneFirstFlight, classroomData, aiAndUs,
+  lineRace, droneRingCourse,
+];
