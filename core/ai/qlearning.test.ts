@@ -115,10 +115,14 @@ describe('Q-learning', () => {
     expect(path.outcome).toBe('stuck');
   });
 
-  it('clamps silly inputs instead of failing: negative episodes train nothing, ε above 1 counts as 1', () => {
+  it('clamps silly inputs instead of failing: negative episodes train nothing, ε above 1 counts as 1, huge rewards are capped', () => {
     expect(trainQLearning(grid, { ...LESSON, episodes: -5 }, createRandom(1)).episodes).toHaveLength(0);
     const t = trainQLearning(grid, { ...LESSON, episodes: 3, epsilon: 7 }, createRandom(1));
     expect(t.episodes).toHaveLength(3);
+    // Rewards beyond ±1000 are clamped, so the Q-table stays finite and can be saved as JSON.
+    const huge = trainQLearning(grid, { ...LESSON, episodes: 50, rewards: { goal: 1e308, trap: -1e308, step: -1e308, wall: Number.NaN } }, createRandom(1));
+    expect(Array.from(huge.q).every(Number.isFinite)).toBe(true);
+    expect(Math.max(...huge.episodes.map((e) => Math.abs(e.totalReward)))).toBeLessThanOrEqual(50 * 1000);
   });
 });
 

@@ -42,8 +42,12 @@ export interface QParams {
   readonly rewards?: QRewards;
 }
 
-/** Most episodes one training may run (a lesson needs hundreds; this keeps a typo from freezing a run). */
-export const MAX_EPISODES = 100_000;
+/**
+ * Most episodes one training may run. A lesson needs hundreds; training runs inside one interpreter tick, and 20,000
+ * episodes of pure exploration (ε = 1, every episode 50 moves) take ~0.2 s on a loaded lab PC, so a typo (3000000)
+ * cannot freeze the run for long.
+ */
+export const MAX_EPISODES = 20_000;
 export const DEFAULT_MAX_STEPS = 50;
 
 export interface EpisodeStats {
@@ -58,6 +62,14 @@ export interface QTraining {
   readonly episodes: readonly EpisodeStats[];
 }
 
+/** Largest reward size; beyond it Q-values could overflow to Infinity, which JSON cannot save. */
+export const MAX_REWARD = 1000;
+
+function clampRewards(r: QRewards): QRewards {
+  const c = (v: number) => (Number.isFinite(v) ? Math.min(MAX_REWARD, Math.max(-MAX_REWARD, v)) : 0);
+  return { goal: c(r.goal), trap: c(r.trap), step: c(r.step), wall: c(r.wall) };
+}
+
 /** Parameters clamped to their ranges (block inputs may be anything a student types). */
 export function normaliseParams(p: QParams): Required<QParams> {
   const unit = (v: number) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0);
@@ -67,7 +79,7 @@ export function normaliseParams(p: QParams): Required<QParams> {
     gamma: unit(p.gamma),
     epsilon: unit(p.epsilon),
     maxSteps: Math.max(1, Math.floor(p.maxSteps ?? DEFAULT_MAX_STEPS)),
-    rewards: p.rewards ?? DEFAULT_REWARDS,
+    rewards: p.rewards ? clampRewards(p.rewards) : DEFAULT_REWARDS,
   };
 }
 
