@@ -3,7 +3,7 @@ import type { Bundle } from './types';
 /**
  * Strings of the `camera` namespace (the AI camera: the stage's camera view, the HuskyLens driver); zh-CN first.
  * `view.*` the camera inset on the stage, `huskylens.*` errors of the real module (they reach the student as the
- * detail of a runtime `deviceFailed` error or a connection message).
+ * detail of a runtime `deviceFailed` error or a connection message), `cli.*` the `ailab camera-check` command.
  *
  * `cameraBlockMessages` are the camera blocks' Blockly messages; the `blocks` namespace spreads them in.
  */
@@ -21,6 +21,22 @@ export const camera: Bundle = {
     'huskylens.refused': 'AI 视觉模块不接受“{{command}}”',
     'huskylens.badFrame': 'AI 视觉模块发来的数据不对，已丢弃（{{count}} 次）',
     'huskylens.closed': '与 AI 视觉模块的连接已经关闭',
+    'cli.description': '检查 AI 视觉模块（HuskyLens 协议）：连接串口，显示它看到的色块、标签、线或物体',
+    'cli.port': '串口，例如 /dev/ttyUSB0 或 COM3',
+    'cli.baud': '波特率（模块默认 9600）',
+    'cli.what': '看什么：colour（颜色）、tag（标签）、line（线）、object（物体）',
+    'cli.seconds': '检查多少秒',
+    'cli.badWhat': '“{{value}}”不是可以检查的内容。可以用：colour、tag、line、object',
+    'cli.openFailed': '无法打开串口 {{port}}：{{detail}}',
+    'cli.connected': '已连接 {{port}} 上的 AI 视觉模块。显示 {{seconds}} 秒内看到的{{what}}（按 Ctrl+C 停止）。',
+    'cli.what.colour': '色块',
+    'cli.what.tag': '标签',
+    'cli.what.line': '线',
+    'cli.what.object': '物体',
+    'cli.seenNothing': '{{time}} 秒：什么也没看到',
+    'cli.seen': '{{time}} 秒：{{items}}',
+    'cli.line': '线 从 ({{xTail}}, {{yTail}}) 到 ({{xHead}}, {{yHead}})，位置 {{position}}',
+    'cli.summary': '共收到 {{polls}} 帧，丢弃了 {{dropped}} 段错误数据。',
   },
   en: {
     'view.title': 'AI camera',
@@ -35,6 +51,22 @@ export const camera: Bundle = {
     'huskylens.refused': 'The AI vision module refused “{{command}}”',
     'huskylens.badFrame': 'The AI vision module sent malformed data; dropped ({{count}} times)',
     'huskylens.closed': 'The connection to the AI vision module is closed',
+    'cli.description': 'Check an AI vision module (HuskyLens protocol): connect to its serial port and show the colour blobs, tags, line or objects it sees',
+    'cli.port': 'serial port, e.g. /dev/ttyUSB0 or COM3',
+    'cli.baud': 'baud rate (the module’s default is 9600)',
+    'cli.what': 'what to look for: colour, tag, line or object',
+    'cli.seconds': 'how many seconds to check',
+    'cli.badWhat': '“{{value}}” is not something to check. Use colour, tag, line or object',
+    'cli.openFailed': 'Cannot open serial port {{port}}: {{detail}}',
+    'cli.connected': 'Connected to the AI vision module on {{port}}. Showing the {{what}} it sees for {{seconds}} s (Ctrl+C stops).',
+    'cli.what.colour': 'colour blobs',
+    'cli.what.tag': 'tags',
+    'cli.what.line': 'line',
+    'cli.what.object': 'objects',
+    'cli.seenNothing': '{{time}} s: sees nothing',
+    'cli.seen': '{{time}} s: {{items}}',
+    'cli.line': 'line from ({{xTail}}, {{yTail}}) to ({{xHead}}, {{yHead}}), position {{position}}',
+    'cli.summary': '{{polls}} frames received, {{dropped}} runs of bad data dropped.',
   },
 };
 

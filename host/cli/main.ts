@@ -5,6 +5,7 @@
  *   ailab run <project.ailab> [--arena id] [--seed n] [--seconds s] [--json]   headless run, prints stateHash …
  *   ailab run <project.ailab> --device tello:udp:<ip>[:port] [--json]       live run on a real kit (device-run.ts)
  *   ailab virtual-tello [--port 8889] [--state-port 8890] [--quiet]           virtual Tello on 127.0.0.1
+ *   ailab camera-check <port> [--baud 9600] [--what colour|tag|line|object]   what an AI vision module sees
  *   ailab keygen | pack | verify                                              signed unit packages (package-commands.ts)
  * Messages follow the user's language (zh-CN when the locale is Chinese). Exit code 1 on any error, 2 on bad usage.
  */
@@ -154,6 +155,23 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       try {
         const { virtualTelloCommand } = await import('./virtual-tello-command');
         await virtualTelloCommand(opts, lang);
+      } catch (err) {
+        fail(err);
+      }
+    });
+
+  // ── AI camera (issue 4): check a HuskyLens-protocol vision module on a serial port ──
+  program
+    .command('camera-check')
+    .description(translate(lang, 'camera', 'cli.description'))
+    .argument('<port>', translate(lang, 'camera', 'cli.port'))
+    .option('--baud <n>', translate(lang, 'camera', 'cli.baud'), numberOption('--baud', true), 9600)
+    .option('--what <kind>', translate(lang, 'camera', 'cli.what'), 'colour')
+    .option('--seconds <s>', translate(lang, 'camera', 'cli.seconds'), numberOption('--seconds', false), 10)
+    .action(async (port: string, opts: { baud: number; what: string; seconds: number }) => {
+      try {
+        const { cameraCheckCommand } = await import('./camera-check-command');
+        await cameraCheckCommand({ port, ...opts }, lang);
       } catch (err) {
         fail(err);
       }
