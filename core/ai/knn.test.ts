@@ -1,4 +1,4 @@
-/** KNN against hand-worked answers and a brute-force neighbour search (ml-knn's KD-tree must be exact). */
+/** KNN against hand-worked answers and an independent sort-everything neighbour search. */
 import { describe, expect, it } from 'vitest';
 import { loadKnn, knnState } from './knn';
 import { loadPredictor, trainModel } from './models';
@@ -27,11 +27,17 @@ describe('KNN', () => {
     expect(model([[3], [10]], ['b', 'a'], 2).predict([6.5]).label).toBe('a');
   });
 
+  it('samples at the same distance: the earlier one in the dataset counts as nearer', () => {
+    // k = 1 at 5: 3 (a) and 7 (b) are both 2 away; 3 comes first in the dataset.
+    expect(model([[3], [7]], ['a', 'b'], 1).predict([5]).label).toBe('a');
+    expect(model([[7], [3]], ['b', 'a'], 1).predict([5]).label).toBe('b');
+  });
+
   it('k larger than the training set votes with every sample', () => {
     expect(model([[0], [1], [5]], ['x', 'y', 'y'], 10).predict([0])).toEqual({ label: 'y', confidence: 2 / 3 });
   });
 
-  it('finds the same neighbours as a brute-force search (300 random 3-D points, 200 queries, k = 5)', () => {
+  it('agrees with sorting every sample by distance (300 random 3-D points, 200 queries, k = 5)', () => {
     const r = lcg(11);
     const labels = ['red', 'green', 'blue'];
     const pts = Array.from({ length: 300 }, () => [r() * 255, r() * 255, r() * 255]);

@@ -1,21 +1,7 @@
 /**
- * Types for the two mljs packages that ship none (ml-knn 3, ml-cart 2), limited to what core/ai uses.
- * ml-regression-simple-linear and ml-kmeans bring their own.
+ * Types for ml-cart 2 (it ships none), limited to what core/ai uses. ml-regression-simple-linear and ml-kmeans
+ * bring their own.
  */
-declare module 'ml-knn' {
-  /** KD-tree over points whose last coordinate is the class (ml-knn appends the label to each point). */
-  export interface KnnKdTree {
-    /** The `count` nearest stored points to `point` (unordered), each with its squared/real distance. */
-    nearest(point: readonly number[], count: number): [number[], number][];
-  }
-  export default class KNN {
-    constructor(dataset: number[][], labels: number[], options?: { k?: number });
-    readonly kdTree: KnnKdTree;
-    readonly k: number;
-    predict(point: number[]): number;
-  }
-}
-
 declare module 'ml-cart' {
   export interface CartOptions {
     gainFunction?: 'gini';

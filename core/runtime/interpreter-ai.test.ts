@@ -1,7 +1,7 @@
 /**
  * AI blocks in the interpreter: the `ai` IR node as statement and expression, on the run's AI context, and the
  * runtime errors a student sees on the block (zh-CN and en) when a model or dataset is missing or a feature list has
- * the wrong length. Real models (ml-knn …) run here; nothing is mocked except the robot (FakeDevices).
+ * the wrong length. Real models run here; nothing is mocked except the robot (FakeDevices).
  */
 import { describe, expect, it } from 'vitest';
 import { createAiContext } from '../ai/context';
