@@ -11,6 +11,7 @@ import type { Expr, Program, Stmt } from '../program/ir';
 import type { Arena } from './arena';
 import { sortingTable } from './arenas/sorting-table';
 import { runHeadless } from './headless';
+import { recordCameraFrames } from './testing/camera-frames';
 import { command, num, program, read, str } from './testing/programs';
 import { steps } from './testing/stepping';
 import { initPhysics, SimWorld } from './world';
@@ -18,22 +19,6 @@ import { initPhysics, SimWorld } from './world';
 beforeAll(() => initPhysics());
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Every 5th tick's full camera frame (JSON) while the robot turns, then drives into the table. */
-function recordFrames(arena: string, seed: number): string[] {
-  const w = new SimWorld({ arena, seed, trace: false });
-  const robot = w.robots[0];
-  const frames: string[] = [];
-  for (let tick = 0; tick < 300; tick++) {
-    for (const s of w.deviceSets) s.sample();
-    if (tick === 0) robot.setMotors(-15, 15);
-    if (tick === 150) robot.setMotors(40, 40);
-    if (tick % 5 === 0) frames.push(JSON.stringify(robot.cameraDevice!.fullFrame()));
-    w.step();
-  }
-  w.free();
-  return frames;
-}
 
 const bin = (op: string, left: Expr, right: Expr): Expr => ({ kind: 'binary', op, left, right, blockId: '' }) as Expr;
 const wait0: Stmt = { kind: 'wait', seconds: num(0), blockId: 'w' };
@@ -149,21 +134,12 @@ describe('virtual AI camera', () => {
   });
 
   it('gives the same camera frames in a separate Node process as in this one', () => {
-    const here = recordFrames('obstacle-course', 2);
+    const here = recordCameraFrames('obstacle-course', 2);
     const script = `
-      import { initPhysics, SimWorld } from './core/sim/world.ts';
+      import { initPhysics } from './core/sim/world.ts';
+      import { recordCameraFrames } from './core/sim/testing/camera-frames.ts';
       await initPhysics();
-      const w = new SimWorld({ arena: 'obstacle-course', seed: 2, trace: false });
-      const robot = w.robots[0];
-      const frames = [];
-      for (let tick = 0; tick < 300; tick++) {
-        for (const s of w.deviceSets) s.sample();
-        if (tick === 0) robot.setMotors(-15, 15);
-        if (tick === 150) robot.setMotors(40, 40);
-        if (tick % 5 === 0) frames.push(JSON.stringify(robot.cameraDevice.fullFrame()));
-        w.step();
-      }
-      process.stdout.write(JSON.stringify(frames));
+      process.stdout.write(JSON.stringify(recordCameraFrames('obstacle-course', 2)));
     `;
     const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(r.status, r.stderr).toBe(0);
