@@ -1,7 +1,7 @@
 /**
  * Scatter of two features coloured by label, drawn by uPlot in its faceted mode (one series per label, points only):
- * canvas drawing stays smooth with 10,000 samples where an SVG of 10,000 circles would not. uPlot is loaded when the
- * first chart is drawn (it reads the screen's pixel ratio as it loads, and most sessions never open the data panel).
+ * canvas drawing stays smooth with 10,000 samples where an SVG of 10,000 circles would not. uPlot is imported when a
+ * chart is first drawn, not with this module, because it reads the screen's pixel ratio (matchMedia) as it loads.
  * Where no canvas is available (jsdom in unit tests) it shows a one-line text summary instead of failing.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -26,6 +26,33 @@ export function scatterSeries(points: readonly { x: number; y: number; label: st
     s.ys.push(p.y);
   }
   return [...by.values()];
+}
+
+/** Dot radius, CSS pixels. */
+const DOT_PX = 3;
+
+/**
+ * uPlot path builder that draws the series as filled dots straight onto the chart's canvas (the way uPlot's own
+ * scatter example does) and returns no path, so uPlot draws no line.
+ */
+function drawDots(u: uPlot, seriesIdx: number, colour: string): null {
+  const data = u.data[seriesIdx] as unknown as [number[], number[]];
+  const xs = u.scales.x!;
+  const ys = u.scales.y!;
+  const r = DOT_PX * (window.devicePixelRatio || 1);
+  const dots = new Path2D();
+  for (let i = 0; i < data[0].length; i++) {
+    const x = data[0][i]!;
+    const y = data[1][i]!;
+    if (x < xs.min! || x > xs.max! || y < ys.min! || y > ys.max!) continue;
+    const cx = u.valToPos(x, 'x', true);
+    const cy = u.valToPos(y, 'y', true);
+    dots.moveTo(cx + r, cy);
+    dots.arc(cx, cy, r, 0, 2 * Math.PI);
+  }
+  u.ctx.fillStyle = colour;
+  u.ctx.fill(dots);
+  return null;
 }
 
 function canDraw(): boolean {
@@ -69,10 +96,9 @@ export function ScatterChart(props: { series: readonly ScatterSeries[]; labels: 
           return {
             label: s.label,
             stroke: colour,
-            fill: colour,
-            // Points only: no line through samples that have no order.
-            paths: () => null,
-            points: { show: true, size: 6, stroke: colour, fill: colour, width: 1 },
+            // Points only, drawn by `drawDots`: there is no line through samples that have no order.
+            paths: (u: uPlot, i: number) => drawDots(u, i, colour),
+            points: { show: false },
             facets: [{ scale: 'x', auto: true }, { scale: 'y', auto: true }],
           } as uPlot.Series;
         }),
