@@ -7,6 +7,8 @@ import Blockly from 'blockly/core';
 import 'blockly/blocks';
 import * as En from 'blockly/msg/en';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { toJavaScript } from '../codegen/javascript';
+import { toPython } from '../codegen/python';
 import { BLOCK_DEFINITIONS, BLOCK_MESSAGES, fromBlockly } from '../program/index';
 import { runHeadless } from '../sim/headless';
 import { initPhysics } from '../sim/world';
@@ -138,6 +140,16 @@ describe('Q-learning blocks in a run', () => {
     const a = await run(prog, 'maze', 1);
     const b = await run(prog, 'maze', 1);
     expect(a.ai.models[0].state).toEqual(b.ai.models[0].state);
+  });
+});
+
+describe('Q-learning blocks in the code view', () => {
+  it('reads "follow" as a blocking call (await in JavaScript) and training as a plain call', () => {
+    const { program } = fromBlockly(saved([{ type: 'event_when_started', id: 'h', next: block(train('Q表', 'maze', 300, block({ type: 'ai_q_follow', fields: { MODEL: 'Q表' } }))) }]), 'robot');
+    const js = toJavaScript(program);
+    expect(js).toContain('  ai.qTrain("Q表", "maze", 300, 0.5, 0.9, 0.2, 10, -10, -1, -2);');
+    expect(js).toContain('  await ai.qFollow("Q表");');
+    expect(toPython(program)).toContain('    ai.q_follow("Q表")');
   });
 });
 

@@ -3,6 +3,7 @@
  * language table (`Lang`) says how each construct is spelled. Output is for reading (students compare blocks and
  * code), not for running: helper calls such as `wait(1)` or `lists.set(…)` name what the block does.
  */
+import { AI_OPS } from '../ai/ops';
 import { BUILTINS, type BuiltinName } from '../program/builtins';
 import type { BinaryOp, Expr, Procedure, Program, Script, Stmt, UnaryOp } from '../program/ir';
 import { COMMANDS, isCommandOp } from '../device/ops';
@@ -252,7 +253,11 @@ class Emitter {
       case 'broadcast': this.line(depth, L.broadcast(e(s.message))); return;
       case 'log': this.line(depth, L.log(e(s.value))); return;
       case 'stopAll': this.line(depth, L.stopAll); return;
-      case 'ai': this.line(depth, this.ai(s.op, s.args).text + end); return;
+      case 'ai':
+        // A blocking AI op (follow a learned path) reads like a blocking device command: `await ai.qFollow(…)` in JS.
+        if (Object.prototype.hasOwnProperty.call(AI_OPS, s.op) && AI_OPS[s.op].start) this.line(depth, L.command('ai', L.member(s.op), s.args.map(e), true));
+        else this.line(depth, this.ai(s.op, s.args).text + end);
+        return;
     }
     // Loops: body then close.
     this.body(s.body, depth + 1);
