@@ -12,9 +12,10 @@ import { lightSeeking } from './grade4/light-seeking';
 import { lineFollowing } from './grade4/line-following';
 import { obstacleRules } from './grade4/obstacle-rules';
 import { dataCollection } from './grade7/data-collection';
+import { knnColours } from './grade7/knn-colours';
 
 export const UNITS: readonly UnitSource[] = [
   aiAroundUs, firstProgram, obstacleRules, lineFollowing, aiEyeColours, lightSeeking, droneFirstFlight, classroomData, aiAndUs,
   lineRace, droneRingCourse,
-  dataCollection,
+  dataCollection, knnColours,
 ];
