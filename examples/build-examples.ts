@@ -218,6 +218,44 @@ function compute(): Project {
   return project('robot', 'Compute: primes 计算质数', 'open-floor', workspace(b, [isPrime, main]));
 }
 
+/**
+ * AI lab: sorting colours with k-nearest neighbours. A colour sensor's red/green/blue readings vary a little from
+ * cube to cube, so the program records 5 noisy readings (seeded random) of each of red, green and blue cubes, trains
+ * a KNN model (k = 3, 20 % kept back to test it), prints its accuracy, then reads an unknown cube (190, 70, 60) and
+ * lets the prediction drive: red → LED red and turn left, else turn right. The dataset and the model are saved with
+ * the project after a run.
+ */
+function colourSortKnn(): Project {
+  const b = new Builder('colours');
+  const noisy = (centre: number) => b.val(b.arithmetic('ADD', b.num(centre), b.val(b.block('math_random_int', { inputs: { FROM: b.num(-25), TO: b.num(25) } }))));
+  const features = (...xs: Conn[]) => b.val(b.block('ai_features', { inputs: Object.fromEntries(xs.map((x, i) => [['A', 'B', 'C', 'D'][i], x])) }));
+  const record = (r: number, g: number, bl: number, label: string) =>
+    b.block('ai_record', { fields: { DATASET: '颜色数据' }, inputs: { FEATURES: features(noisy(r), noisy(g), noisy(bl)), LABEL: b.text(label) } });
+  const model = { MODEL: '颜色分类器' };
+  const unknown = () => features(b.num(190), b.num(70), b.num(60));
+  const main = b.hat('event_when_started', undefined,
+    b.block('ai_dataset_clear', { fields: { DATASET: '颜色数据' } }),
+    b.block('controls_repeat_ext', { inputs: { TIMES: b.num(5), DO: b.body(
+      record(200, 40, 40, 'red'),
+      record(40, 180, 60, 'green'),
+      record(40, 60, 200, 'blue'),
+    ) } }),
+    b.block('ai_train_knn', { fields: { ...model, DATASET: '颜色数据' }, inputs: { K: b.num(3), TEST: b.num(20) } }),
+    b.print(b.val(b.join(b.text('accuracy %: '), b.val(b.block('ai_model_accuracy', { fields: model }))))),
+    b.set('colour', b.val(b.block('ai_predict', { fields: model, inputs: { FEATURES: unknown() } }))),
+    b.print(b.val(b.join(b.text('prediction: '), b.get('colour'), b.text(', confidence %: '), b.val(b.block('ai_confidence', { fields: model, inputs: { FEATURES: unknown() } }))))),
+    b.block('controls_if', {
+      extraState: { hasElse: true },
+      inputs: {
+        IF0: b.val(b.compare('EQ', b.get('colour'), b.text('red'))),
+        DO0: b.body(b.led('#ff0000'), b.turn('left', 90)),
+        ELSE: b.body(b.turn('right', 90)),
+      },
+    }),
+  );
+  return project('robot', 'Colour sorting with KNN 颜色分类（K 近邻）', 'sorting-table', workspace(b, [main]));
+}
+
 /** Every example: file name → project. */
 export function buildExamples(): { file: string; project: Project }[] {
   return [
@@ -227,6 +265,7 @@ export function buildExamples(): { file: string; project: Project }[] {
     { file: 'drone-rings.ailab', project: droneRings() },
     { file: 'sensor-alarm.ailab', project: sensorAlarm() },
     { file: 'compute.ailab', project: compute() },
+    { file: 'colour-sort-knn.ailab', project: colourSortKnn() },
   ];
 }
 

@@ -23,7 +23,7 @@ function golden(name: string, actual: string) {
 }
 
 describe('code view golden files (generated from the example projects)', () => {
-  for (const base of ['square', 'line-follow', 'obstacle-avoid', 'drone-rings', 'sensor-alarm', 'compute']) {
+  for (const base of ['square', 'line-follow', 'obstacle-avoid', 'drone-rings', 'sensor-alarm', 'compute', 'colour-sort-knn']) {
     const project = JSON.parse(readFileSync(new URL(`../../examples/${base}.ailab`, import.meta.url), 'utf8'));
     const { program } = fromBlockly(project.workspace, project.target);
     it(`${base}: JavaScript matches __golden__/${base}.js`, () => golden(`${base}.js`, toJavaScript(program)));

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ProjectSchema, PROJECT_SCHEMA_VERSION, type Project } from '../contracts/project';
 import { BLOCK_DEFINITIONS, BLOCK_MESSAGES, fromBlockly, usedBlockTypes, type Stmt } from './index';
 
-const FILES = ['square.ailab', 'line-follow.ailab', 'obstacle-avoid.ailab', 'drone-rings.ailab', 'sensor-alarm.ailab', 'compute.ailab'];
+const FILES = ['square.ailab', 'line-follow.ailab', 'obstacle-avoid.ailab', 'drone-rings.ailab', 'sensor-alarm.ailab', 'compute.ailab', 'colour-sort-knn.ailab'];
 const read = (file: string) => readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
 const examples: { file: string; project: Project }[] = FILES.map((file) => ({ file, project: ProjectSchema.parse(JSON.parse(read(file))) }));
 
@@ -42,6 +42,7 @@ describe('example projects', () => {
       ['drone-rings.ailab', 'drone', 'drone-rings'],
       ['sensor-alarm.ailab', 'sensorkit', 'open-floor'],
       ['compute.ailab', 'robot', 'open-floor'],
+      ['colour-sort-knn.ailab', 'robot', 'sorting-table'],
     ]);
   });
 
