@@ -78,9 +78,9 @@ export function knnTraining(model: SavedModel): { points: number[][]; labels: st
 }
 
 /**
- * Indices of the k training points nearest `x` (Euclidean over all features, nearest first, ties by index). The
- * same neighbours ml-knn's exact KD-tree search finds for the prediction; found again here by a plain scan only
- * to draw them, because the model's predict does not hand them out.
+ * Indices of the k training points nearest `x` (Euclidean over all features, nearest first, ties: the earlier
+ * sample), the same rule core/ai's KNN votes with; found again here only to draw them, because the model's predict
+ * does not hand them out.
  */
 export function nearestIndices(points: readonly (readonly number[])[], x: readonly number[], k: number): number[] {
   const d = points.map((p, i) => {
