@@ -35,6 +35,9 @@ import { DevicePanel } from './devices/DevicePanel';
 import { DeviceSession } from './devices/device-session';
 import { ARENAS } from '../../core/sim/arenas';
 import type { CameraMode } from './stage';
+import { LessonPlayer } from './lessons/LessonPlayer';
+import { replayLessonMoment } from './lessons/replay';
+import type { Lesson } from '../../core/lessons/unit-schema';
 import { AiPanel } from './ai/AiPanel';
 import { QTableView } from './ai/QTableView';
 import { TokenizerPanel } from './ai/TokenizerPanel';
@@ -537,6 +540,19 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
     sim.run();
   }, [addLog, sim, t]);
 
+  // ---- lessons (renderer/src/lessons) ------------------------------------------------------------------------
+  const [lessonsOpen, setLessonsOpen] = useState(false);
+  const [lessonToolbox, setLessonToolbox] = useState<readonly string[] | null>(null);
+  const openLessonProgram = useCallback((project: Project, toolbox: readonly string[] | null) => {
+    guard(() => {
+      openDoc(null, project);
+      setLessonToolbox(toolbox);
+    });
+  }, [guard, openDoc]);
+  const replayLesson = useCallback((project: Project, lesson: Lesson, atMs: number) => {
+    void replayLessonMoment(sim, project, lesson, atMs);
+  }, [sim]);
+
   const stop = useCallback(() => {
     sim.stop();
     editorRef.current?.highlight([]);
@@ -713,6 +729,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
               {THEME_NAMES.map((n) => <option key={n} value={n}>{t(`app.theme.${n}`)}</option>)}
             </select>
           </label>
+          <button data-testid="lessons-button" aria-pressed={lessonsOpen} onClick={() => { setLessonsOpen((o) => !o); setLessonToolbox(null); }}>{t('player.open', { ns: 'lessons' })}</button>
           <button data-testid="language" onClick={switchLanguage} aria-label={t('app.language')}>{t('app.languageSwitch')}</button>
         </div>
       </header>
@@ -725,8 +742,21 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
       )}
 
       <main className="main">
+        {lessonsOpen && (
+          <aside className="lesson-panel" data-testid="lesson-panel">
+            <LessonPlayer
+              host={host}
+              language={language}
+              openProgram={openLessonProgram}
+              setToolbox={setLessonToolbox}
+              currentWorkspace={() => editorRef.current?.save() ?? workspaceRef.current}
+              replay={replayLesson}
+              onClose={() => { setLessonsOpen(false); setLessonToolbox(null); }}
+            />
+          </aside>
+        )}
         <div className="left">
-          <BlocklyEditor ref={editorRef} kit={kit} language={language} theme={theme} onChange={onWorkspaceChange} onReady={onEditorReady} />
+          <BlocklyEditor ref={editorRef} kit={kit} language={language} theme={theme} toolboxBlocks={lessonToolbox} onChange={onWorkspaceChange} onReady={onEditorReady} />
         </div>
         <div className="right">
           <section className="panel stage-panel">

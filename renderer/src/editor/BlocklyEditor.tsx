@@ -41,6 +41,8 @@ export interface BlocklyEditorProps {
   kit: TargetKit;
   language: Language;
   theme: ThemeName;
+  /** Only these block types in the toolbox (a lesson step's subset); absent or null: the kit's full toolbox. */
+  toolboxBlocks?: readonly string[] | null;
   /** Called after every change that alters the program (not UI-only events), with the new workspace JSON. */
   onChange?: (json: WorkspaceJson) => void;
   /** Called once the workspace is injected and interactive. */
@@ -55,7 +57,9 @@ export const BlocklyEditor = forwardRef<EditorHandle, BlocklyEditorProps>(functi
   const messagesRef = useRef<string[]>([]);
   const propsRef = useRef(props);
   propsRef.current = props;
-  const appliedRef = useRef({ kit: props.kit, language: props.language, theme: props.theme });
+  const appliedRef = useRef({ kit: props.kit, language: props.language, theme: props.theme, toolbox: props.toolboxBlocks ?? null });
+  const toolbox = (kit: TargetKit, blocks: readonly string[] | null | undefined) =>
+    toolboxFor(kit, blocks ? { blockTypes: blocks } : {}) as Blockly.utils.toolbox.ToolboxDefinition;
 
   useImperativeHandle(ref, (): EditorHandle => ({
     save: () => (wsRef.current ? (Blockly.serialization.workspaces.save(wsRef.current) as WorkspaceJson) : {}),
@@ -91,7 +95,7 @@ export const BlocklyEditor = forwardRef<EditorHandle, BlocklyEditorProps>(functi
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const { kit, language, theme } = propsRef.current;
+    const { kit, language, theme, toolboxBlocks } = propsRef.current;
     registerBlocksOnce();
     applyBlocklyLanguage(language);
     if (!stylesRegistered) {
@@ -103,7 +107,7 @@ export const BlocklyEditor = forwardRef<EditorHandle, BlocklyEditorProps>(functi
     }
     performance.mark('ailab:inject-start');
     const ws = Blockly.inject(host, {
-      toolbox: toolboxFor(kit) as Blockly.utils.toolbox.ToolboxDefinition,
+      toolbox: toolbox(kit, toolboxBlocks),
       theme: themeFor(theme),
       renderer: 'geras',
       trashcan: true,
@@ -115,7 +119,7 @@ export const BlocklyEditor = forwardRef<EditorHandle, BlocklyEditorProps>(functi
     });
     performance.mark('ailab:injected');
     wsRef.current = ws;
-    appliedRef.current = { kit, language, theme };
+    appliedRef.current = { kit, language, theme, toolbox: toolboxBlocks ?? null };
     const keyboardNav = new KeyboardNavigation(ws);
     const search = new WorkspaceSearch(ws);
     search.init();
@@ -152,17 +156,22 @@ export const BlocklyEditor = forwardRef<EditorHandle, BlocklyEditorProps>(functi
     if (applied.language !== props.language) {
       const json = Blockly.serialization.workspaces.save(ws) as WorkspaceJson;
       applyBlocklyLanguage(props.language);
-      ws.updateToolbox(toolboxFor(props.kit) as Blockly.utils.toolbox.ToolboxDefinition);
+      ws.updateToolbox(toolbox(props.kit, props.toolboxBlocks));
       // Re-create the blocks so their labels are in the new language; ids are kept, so is the undo-free state.
       loadInto(ws, json);
-    } else if (applied.kit !== props.kit) {
-      ws.updateToolbox(toolboxFor(props.kit) as Blockly.utils.toolbox.ToolboxDefinition);
+    } else if (applied.kit !== props.kit || toolboxKey(applied.toolbox) !== toolboxKey(props.toolboxBlocks)) {
+      ws.updateToolbox(toolbox(props.kit, props.toolboxBlocks));
     }
-    appliedRef.current = { kit: props.kit, language: props.language, theme: props.theme };
-  }, [props.kit, props.language, props.theme]);
+    appliedRef.current = { kit: props.kit, language: props.language, theme: props.theme, toolbox: props.toolboxBlocks ?? null };
+  }, [props.kit, props.language, props.theme, props.toolboxBlocks]);
 
   return <div ref={hostRef} className="blockly-host" data-testid="blockly" />;
 });
+
+/** Compares toolbox subsets by content: a new array with the same blocks does not rebuild the toolbox. */
+function toolboxKey(blocks: readonly string[] | null | undefined): string {
+  return blocks ? blocks.join(',') : '*';
+}
 
 function loadInto(ws: Blockly.WorkspaceSvg, json: WorkspaceJson): void {
   Blockly.Events.disable();

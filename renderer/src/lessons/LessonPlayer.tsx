@@ -1,0 +1,425 @@
+/**
+ * The lesson player: a panel beside the editor. A student picks their profile (name or seat), then a unit (listed by
+ * grade), then a lesson: the lesson's starter opens in the editor with the toolbox limited to the step's blocks, the
+ * step text (Markdown from the unit) shows here, hints come one at a time, "Check my work" judges the program in a
+ * worker with the same checker as `ailab check`, and every failed check with a moment can be replayed in the stage
+ * ("Show me"). Progress (step, hints, results, reflection, the student's program) is saved per student by the host.
+ *
+ * The app gives the player a small `LessonHostApi`; the player never touches the editor or the simulator directly.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Project } from '../../../core/contracts/project';
+import { LessonProgressSchema, StudentIdSchema, type LessonProgress, type Progress, type UnitSummary } from '../../../core/contracts/lessons';
+import type { Language } from '../../../core/i18n';
+import type { LessonRun } from '../../../core/lessons/run-lesson';
+import type { Lesson, Unit } from '../../../core/lessons/unit-schema';
+import type { HostClient } from '../host-client';
+import { LessonChecker } from './lesson-checker';
+import { renderUnitMarkdown } from './markdown';
+
+export interface LessonHostApi {
+  readonly host: HostClient;
+  readonly language: Language;
+  /** Puts a lesson's program into the editor (replacing the open document) with this toolbox (null: the kit's full). */
+  openProgram(project: Project, toolbox: readonly string[] | null): void;
+  setToolbox(toolbox: readonly string[] | null): void;
+  /** The editor's workspace now (Blockly JSON). */
+  currentWorkspace(): Record<string, unknown>;
+  /** Replays `project` under the lesson's run settings in the stage, paused at `atMs`. */
+  replay(project: Project, lesson: Lesson, atMs: number): void;
+  onClose(): void;
+}
+
+const STUDENT_KEY = 'ailab.student';
+const GRADES = ['4', '7', 'club'] as const;
+/** The student's program is saved into their progress this often while they work (ms). */
+const WORKSPACE_SAVE_MS = 4000;
+
+type View = { kind: 'units' } | { kind: 'lesson'; unit: Unit; lessonIndex: number; starter: Project };
+
+function storedStudent(): string {
+  try {
+    return localStorage.getItem(STUDENT_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function emptyLesson(): LessonProgress {
+  return LessonProgressSchema.parse({});
+}
+
+export function LessonPlayer(props: LessonHostApi) {
+  const { host, language } = props;
+  const { t } = useTranslation('lessons');
+  const [student, setStudent] = useState<string>(() => (StudentIdSchema.safeParse(storedStudent()).success ? storedStudent() : ''));
+  const [units, setUnits] = useState<UnitSummary[] | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [view, setView] = useState<View>({ kind: 'units' });
+  const [error, setError] = useState<string | null>(null);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+
+  const fail = useCallback((e: unknown) => {
+    console.warn('[LessonPlayer]', e);
+    setError(t('player.error', { detail: e instanceof Error ? e.message : String(e) }));
+  }, [t]);
+
+  useEffect(() => {
+    host.call('lessons.list', {}).then(setUnits, fail);
+  }, [host, fail]);
+
+  useEffect(() => {
+    if (!student) return;
+    host.call('progress.get', { student }).then(setProgress, fail);
+  }, [host, student, fail]);
+
+  // Leaving the player gives the editor its full toolbox back.
+  useEffect(() => () => propsRef.current.setToolbox(null), []);
+
+  const openLesson = useCallback(async (unitId: string, lessonIndex: number) => {
+    try {
+      const { unit } = await host.call('lessons.get', { unitId });
+      const lesson = unit.lessons[lessonIndex];
+      const { project: starter } = await host.call('lessons.project', { unitId, lessonId: lesson.id, which: 'starter' });
+      const saved = progress?.units[unitId]?.[lesson.id];
+      const project: Project = { ...starter, meta: { ...starter.meta, title: lesson.title[propsRef.current.language] }, workspace: saved?.workspace ?? starter.workspace };
+      const step = lesson.steps[Math.min(saved?.step ?? 0, lesson.steps.length - 1)];
+      propsRef.current.openProgram(project, step.toolbox === 'all' ? null : step.toolbox);
+      setView({ kind: 'lesson', unit, lessonIndex, starter });
+    } catch (e) {
+      fail(e);
+    }
+  }, [host, progress, fail]);
+
+  if (!student) return <StudentPicker host={host} onChoose={(s) => { try { localStorage.setItem(STUDENT_KEY, s); } catch { /* not remembered */ } setStudent(s); }} />;
+
+  return (
+    <div className="lesson-player" data-testid="lesson-player">
+      <div className="lesson-player-head">
+        <strong>{t('player.title')}</strong>
+        <span className="lesson-student" data-testid="lesson-student">{t('player.student.current', { student })}</span>
+        <button onClick={() => { setStudent(''); setProgress(null); setView({ kind: 'units' }); }}>{t('player.student.change')}</button>
+        <button onClick={props.onClose} aria-label={t('player.close')}>✕</button>
+      </div>
+      {error && <p className="lesson-error" role="alert">{error}</p>}
+      {view.kind === 'units' && <UnitList units={units} progress={progress} language={language} onOpen={(u, i) => void openLesson(u, i)} />}
+      {view.kind === 'lesson' && progress && (
+        <LessonView
+          key={`${view.unit.id}/${view.lessonIndex}`}
+          api={props}
+          unit={view.unit}
+          lessonIndex={view.lessonIndex}
+          starter={view.starter}
+          student={student}
+          saved={progress.units[view.unit.id]?.[view.unit.lessons[view.lessonIndex].id] ?? emptyLesson()}
+          onSaved={(lessonId, lp) => setProgress((p) => (p ? { ...p, units: { ...p.units, [view.unit.id]: { ...(p.units[view.unit.id] ?? {}), [lessonId]: lp } } } : p))}
+          onBack={() => { props.setToolbox(null); setView({ kind: 'units' }); }}
+          onError={fail}
+        />
+      )}
+    </div>
+  );
+}
+
+function StudentPicker(props: { host: HostClient; onChoose: (student: string) => void }) {
+  const { t } = useTranslation('lessons');
+  const [name, setName] = useState('');
+  const [known, setKnown] = useState<string[]>([]);
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => {
+    props.host.call('progress.students', {}).then((list) => setKnown(list.map((s) => s.student)), () => undefined);
+  }, [props.host]);
+  const submit = () => {
+    const parsed = StudentIdSchema.safeParse(name);
+    if (!parsed.success) setInvalid(true);
+    else props.onChoose(parsed.data);
+  };
+  return (
+    <form className="lesson-player student-picker" data-testid="lesson-player" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <label>
+        {t('player.student.label')}
+        <input data-testid="student-name" list="ailab-students" value={name} placeholder={t('player.student.placeholder')} onChange={(e) => { setName(e.target.value); setInvalid(false); }} maxLength={40} />
+      </label>
+      <datalist id="ailab-students">{known.map((s) => <option key={s} value={s} />)}</datalist>
+      {invalid && <p className="lesson-error" role="alert">{t('player.student.invalid')}</p>}
+      <button type="submit" data-testid="student-start">{t('player.student.start')}</button>
+    </form>
+  );
+}
+
+function UnitList(props: { units: UnitSummary[] | null; progress: Progress | null; language: Language; onOpen: (unitId: string, lessonIndex: number) => void }) {
+  const { t } = useTranslation('lessons');
+  const { units, progress, language } = props;
+  if (!units) return <p>{t('player.loading')}</p>;
+  if (units.length === 0) return <p>{t('player.noUnits')}</p>;
+  return (
+    <div className="unit-list" data-testid="unit-list">
+      {GRADES.map((grade) => {
+        const inGrade = units.filter((u) => u.grade === grade);
+        if (inGrade.length === 0) return null;
+        return (
+          <section key={grade} data-testid={`grade-${grade}`}>
+            <h3>{t(`player.grade.${grade}`)}</h3>
+            {inGrade.map((u) => (
+              <article key={u.id} className="unit-card" data-testid={`unit-${u.id}`}>
+                <h4>{u.title[language]}</h4>
+                <p className="unit-meta">{t(`player.kit.${u.kit}`)} · {t('player.classHours', { count: u.classHours })}</p>
+                <p>{u.summary[language]}</p>
+                <ol>
+                  {u.lessons.map((l, i) => {
+                    const done = progress?.units[u.id]?.[l.id]?.completed === true;
+                    return (
+                      <li key={l.id}>
+                        <button data-testid={`lesson-${u.id}-${l.id}`} onClick={() => props.onOpen(u.id, i)}>{l.title[language]}</button>
+                        {done && <span className="lesson-done" data-testid={`done-${u.id}-${l.id}`}> ✓ {t('player.done')}</span>}
+                      </li>
+                    );
+                  })}
+                </ol>
+              </article>
+            ))}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+interface LessonViewProps {
+  readonly api: LessonHostApi;
+  readonly unit: Unit;
+  readonly lessonIndex: number;
+  readonly starter: Project;
+  readonly student: string;
+  readonly saved: LessonProgress;
+  readonly onSaved: (lessonId: string, progress: LessonProgress) => void;
+  readonly onBack: () => void;
+  readonly onError: (e: unknown) => void;
+}
+
+function LessonView(props: LessonViewProps) {
+  const { api, unit, starter, student } = props;
+  const { host, language } = api;
+  const { t } = useTranslation('lessons');
+  const lesson = unit.lessons[props.lessonIndex];
+  const [lp, setLp] = useState<LessonProgress>(props.saved);
+  const [html, setHtml] = useState<string>('');
+  const [notesHtml, setNotesHtml] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [run, setRun] = useState<LessonRun | null>(null);
+  const [checkError, setCheckError] = useState<string | null>(null);
+  /** The reflection answer: being typed (save pending) or saved. */
+  const [reflectionState, setReflectionState] = useState<'idle' | 'pending' | 'saved'>('idle');
+  const checker = useMemo(() => new LessonChecker(), []);
+  useEffect(() => () => checker.dispose(), [checker]);
+  const lpRef = useRef(lp);
+  lpRef.current = lp;
+  const stepIndex = Math.min(lp.step, lesson.steps.length - 1);
+  const step = lesson.steps[stepIndex];
+  const imageCache = useRef(new Map<string, string | null>());
+
+  const loadImage = useCallback(async (path: string): Promise<string | null> => {
+    if (imageCache.current.has(path)) return imageCache.current.get(path)!;
+    const file = await host.call('lessons.readFile', { unitId: unit.id, path });
+    const url = file.base64 ? `data:${file.mime};base64,${file.base64}` : null;
+    imageCache.current.set(path, url);
+    return url;
+  }, [host, unit.id]);
+
+  const renderFile = useCallback(async (path: string): Promise<string> => {
+    const file = await host.call('lessons.readFile', { unitId: unit.id, path });
+    return renderUnitMarkdown(file.text ?? '', path, loadImage);
+  }, [host, unit.id, loadImage]);
+
+  useEffect(() => {
+    let live = true;
+    renderFile(step.text[language]).then((h) => live && setHtml(h), props.onError);
+    return () => {
+      live = false;
+    };
+  }, [renderFile, step, language, props.onError]);
+
+  /** Saves this lesson's progress (and the student's program as it is now). */
+  const save = useCallback(async (next: LessonProgress): Promise<boolean> => {
+    const withWork: LessonProgress = { ...next, workspace: api.currentWorkspace() };
+    setLp(withWork);
+    try {
+      await host.call('progress.save', { student, unitId: unit.id, lessonId: lesson.id, lesson: withWork });
+      props.onSaved(lesson.id, withWork);
+      return true;
+    } catch (e) {
+      props.onError(e);
+      return false;
+    }
+  }, [api, host, student, unit.id, lesson.id, props]);
+
+  // The student's program is kept in their progress while they work, so they continue where they stopped.
+  const lastWorkRef = useRef(JSON.stringify(props.saved.workspace ?? null));
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const work = JSON.stringify(api.currentWorkspace());
+      if (work === lastWorkRef.current) return;
+      lastWorkRef.current = work;
+      void save(lpRef.current);
+    }, WORKSPACE_SAVE_MS);
+    return () => clearInterval(timer);
+  }, [api, save]);
+
+  const goStep = (index: number) => {
+    const target = lesson.steps[index];
+    api.setToolbox(target.toolbox === 'all' ? null : target.toolbox);
+    setRun(null);
+    void save({ ...lpRef.current, step: index });
+  };
+
+  const hintsShown = lp.hints[step.id] ?? 0;
+  const showHint = () => void save({ ...lpRef.current, hints: { ...lpRef.current.hints, [step.id]: Math.min(hintsShown + 1, step.hints.length) } });
+
+  const project = (): Project => ({ ...starter, workspace: api.currentWorkspace() });
+
+  const checkWork = async () => {
+    setChecking(true);
+    setCheckError(null);
+    try {
+      const result = await checker.check(project(), lesson);
+      setRun(result);
+      const checks = Object.fromEntries(result.results.map((r) => [r.id, r.passed]));
+      const completed = lpRef.current.completed || result.passed;
+      await save({ ...lpRef.current, checks, completed, ...(result.passed && !lpRef.current.completedAt ? { completedAt: new Date().toISOString() } : {}) });
+    } catch (e) {
+      setCheckError(t('player.checkFailed', { detail: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  const toggleNotes = async () => {
+    if (notesHtml !== null) {
+      setNotesHtml(null);
+      return;
+    }
+    try {
+      setNotesHtml(await renderFile(unit.teacherNotes.file[language]));
+    } catch (e) {
+      props.onError(e);
+    }
+  };
+
+  const loadSolution = async () => {
+    try {
+      const { project: solution } = await host.call('lessons.project', { unitId: unit.id, lessonId: lesson.id, which: 'solution' });
+      api.openProgram({ ...solution, meta: { ...solution.meta, title: lesson.title[language] } }, step.toolbox === 'all' ? null : step.toolbox);
+    } catch (e) {
+      props.onError(e);
+    }
+  };
+
+  const restart = () => {
+    api.openProgram({ ...starter, meta: { ...starter.meta, title: lesson.title[language] } }, lesson.steps[0].toolbox === 'all' ? null : lesson.steps[0].toolbox);
+    setRun(null);
+    void save({ ...emptyLesson(), reflection: lpRef.current.reflection });
+  };
+
+  // Results shown: the step's checks when it names some, else all of the lesson's.
+  const shown = run ? (step.checks.length > 0 ? run.results.filter((r) => step.checks.includes(r.id)) : run.results) : [];
+  const passedAll = run?.passed === true;
+  const isLastStep = stepIndex === lesson.steps.length - 1;
+  const reflectionTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  // Leaving the lesson while an answer is still being typed saves it at once.
+  useEffect(() => () => {
+    if (reflectionTimer.current) {
+      clearTimeout(reflectionTimer.current);
+      void saveRef.current(lpRef.current);
+    }
+  }, []);
+
+  return (
+    <div className="lesson-view" data-testid="lesson-view" data-lesson={lesson.id} data-step={step.id}>
+      <div className="lesson-nav">
+        <button onClick={props.onBack}>← {t('player.allUnits')}</button>
+        <span className="lesson-unit">{unit.title[language]}</span>
+      </div>
+      <h3 data-testid="lesson-title">{lesson.title[language]}{lp.completed && <span className="lesson-done" data-testid="lesson-complete"> ✓ {t('player.done')}</span>}</h3>
+      <p className="lesson-kit-note">{unit.target.hardware.length > 0 ? t('player.hardware', { list: unit.target.hardware.join(', ') }) : t('player.simOnly')}</p>
+      <div className="step-head">
+        <button data-testid="step-prev" disabled={stepIndex === 0} onClick={() => goStep(stepIndex - 1)}>{t('player.prev')}</button>
+        <span data-testid="step-counter">{t('player.step', { n: stepIndex + 1, total: lesson.steps.length })}</span>
+        <button data-testid="step-next" disabled={isLastStep} onClick={() => goStep(stepIndex + 1)}>{t('player.next')}</button>
+      </div>
+      <h4>{step.title[language]}</h4>
+      {/* markdown-it with html: false — no HTML from the unit; images are the unit's own files as data URLs. */}
+      <div className="step-text" data-testid="step-text" dangerouslySetInnerHTML={{ __html: html }} />
+
+      {step.hints.length > 0 && (
+        <div className="hints">
+          {step.hints.slice(0, hintsShown).map((h, i) => <p key={i} className="hint" data-testid="hint">{h[language]}</p>)}
+          <button data-testid="hint-button" disabled={hintsShown >= step.hints.length} onClick={showHint}>
+            {hintsShown >= step.hints.length ? t('player.noMoreHints') : t('player.hint', { n: hintsShown + 1, total: step.hints.length })}
+          </button>
+        </div>
+      )}
+
+      <div className="check-area">
+        <button className="check-work" data-testid="check-work" disabled={checking} onClick={() => void checkWork()}>{checking ? t('player.checking') : t('player.check')}</button>
+        {checkError && <p className="lesson-error" role="alert">{checkError}</p>}
+        {run?.error && <p className="lesson-error" role="alert" data-testid="check-error">{run.error[language]}</p>}
+        {run && !run.error && (
+          <div className="check-results" data-testid="check-results" data-passed={passedAll ? 'true' : 'false'} data-state-hash={run.stateHash ?? ''} data-end-ms={Math.round((run.simSeconds ?? 0) * 1000)}>
+            <p>{passedAll ? t('player.allPassed') : t('player.resultsTitle', { passed: run.results.filter((r) => r.passed).length, total: run.results.length })}</p>
+            <ul>
+              {shown.map((r) => (
+                <li key={r.id} className={r.passed ? 'pass' : 'fail'} data-testid="check-result" data-check={r.id} data-passed={r.passed ? 'true' : 'false'} data-at-ms={r.atMs ?? ''}>
+                  <span aria-hidden>{r.passed ? '✓' : '✗'}</span> {r.message[language]}
+                  {!r.passed && r.atMs !== undefined && (
+                    <button className="show-me" data-testid="show-me" title={t('player.showMeHint', { time: (r.atMs / 1000).toFixed(1) })} onClick={() => api.replay(project(), lesson, r.atMs!)}>
+                      {t('player.showMe')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+
+      {(isLastStep || lp.completed) && (
+        <label className="reflection">
+          <strong>{t('player.reflection')}</strong>
+          <span>{lesson.reflection[language]}</span>
+          <textarea
+            data-testid="reflection"
+            value={lp.reflection}
+            maxLength={4000}
+            placeholder={t('player.reflectionPlaceholder')}
+            onChange={(e) => {
+              const next = { ...lpRef.current, reflection: e.target.value };
+              setLp(next);
+              setReflectionState('pending');
+              if (reflectionTimer.current) clearTimeout(reflectionTimer.current);
+              reflectionTimer.current = setTimeout(() => {
+                reflectionTimer.current = null;
+                void save(next).then((ok) => setReflectionState((s) => (ok && s === 'pending' && lpRef.current.reflection === next.reflection ? 'saved' : s)));
+              }, 600);
+            }}
+          />
+          {reflectionState === 'saved' && <span className="saved-note" data-testid="progress-saved">{t('player.saved')}</span>}
+        </label>
+      )}
+
+      <div className="teacher-area">
+        <button data-testid="teacher-notes-button" onClick={() => void toggleNotes()}>{notesHtml === null ? t('player.teacherNotes') : t('player.hideTeacherNotes')}</button>
+        <button onClick={restart}>{t('player.restart')}</button>
+        {notesHtml !== null && (
+          <div className="teacher-notes" data-testid="teacher-notes">
+            <div dangerouslySetInnerHTML={{ __html: notesHtml }} />
+            <button data-testid="load-solution" onClick={() => void loadSolution()}>{t('player.loadSolution')}</button>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
