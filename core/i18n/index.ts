@@ -15,11 +15,12 @@ import { devices } from './devices.strings';
 import { host } from './host.strings';
 import { lessons } from './lessons.strings';
 import { runtime } from './runtime.strings';
+import { serial } from './serial.strings';
 import { shell } from './shell.strings';
 import { sim } from './sim.strings';
 import type { Bundle, Language } from './types';
 
-export const BUNDLES = { ai, airl, app, aiui, blocks, bridge, camera, classroom, codegen, devices, host, lessons, runtime, shell, sim } as const satisfies Record<string, Bundle>;
+export const BUNDLES = { ai, airl, app, aiui, blocks, bridge, camera, classroom, codegen, devices, host, lessons, runtime, serial, shell, sim } as const satisfies Record<string, Bundle>;
 export type Namespace = keyof typeof BUNDLES;
 export * from './types';
 

@@ -9,7 +9,9 @@
  *   as on a real board); bytes the program transmits are readable from it.
  * - Time: `start()` runs the CPU in slices of `sliceMs` emulated milliseconds, paced so emulated time follows wall
  *   time × `speed` (default 1). When the machine is too slow to keep up, the board runs as fast as it can and
- *   `stats().speed` tells the ratio reached. `speed: Infinity` runs unthrottled.
+ *   `stats().speed` tells the ratio reached; it never races ahead to make up more than 5 ms of lag (the rest is
+ *   `stats().slipMs`), so the board never hears its host's lines compressed in time. `speed: Infinity` runs
+ *   unthrottled.
  * - Pins use Arduino numbers (0–13 digital, 14–19 = A0–A5). `onPin` reports output level changes with the emulated
  *   time; `setInput` drives an input; `setAnalog` sets an ADC channel in volts (0…5); `pwmDuty` reads a PWM output
  *   (0…1) from the timer registers, or its digital level when PWM is off; `after(ms, fn)` runs `fn` at an emulated
@@ -39,6 +41,8 @@ import intelHex from 'intel-hex';
 export const CLOCK_HZ = 16_000_000;
 /** ATmega328P flash: 32 KiB. */
 const FLASH_BYTES = 0x8000;
+/** Largest lag behind the wall clock the runner makes up by running faster, ms. */
+const MAX_DEBT_MS = 5;
 
 export interface AvrRunnerOptions {
   /** Emulated ms per slice between looks at the wall clock and the serial input (default 1). */
@@ -58,6 +62,8 @@ export interface AvrRunnerStats {
   readonly rxBytes: number;
   readonly txBytes: number;
   readonly rxDropped: number;
+  /** Emulated time given up because the machine could not keep up, ms (0 on a fast enough machine). */
+  readonly slipMs: number;
 }
 
 type PinListener = (high: boolean, emulatedMs: number) => void;
@@ -107,6 +113,7 @@ export class AvrRunner {
   private startWall = 0;
   private startCycles = 0;
   private counts = { rxBytes: 0, txBytes: 0, rxDropped: 0 };
+  private slipCycles = 0;
 
   constructor(hexText: string, options: AvrRunnerOptions = {}) {
     this.cpu = new CPU(loadHex(hexText));
@@ -149,6 +156,7 @@ export class AvrRunner {
     this.running = true;
     this.startWall = performance.now();
     this.startCycles = this.cpu.cycles;
+    this.slipCycles = 0;
     this.runSlice();
   }
 
@@ -169,8 +177,9 @@ export class AvrRunner {
 
   stats(): AvrRunnerStats {
     const wallMs = this.running ? performance.now() - this.startWall : 0;
+    const slipMs = (this.slipCycles * 1000) / CLOCK_HZ;
     const emulatedMs = ((this.cpu.cycles - this.startCycles) * 1000) / CLOCK_HZ;
-    return { emulatedMs, wallMs, speed: wallMs > 0 ? emulatedMs / wallMs : 0, ...this.counts };
+    return { emulatedMs, wallMs, speed: wallMs > 0 ? emulatedMs / wallMs : 0, ...this.counts, slipMs };
   }
 
   /** Runs the CPU for `ms` emulated milliseconds right now (no pacing), e.g. to boot a board in a unit test. */
@@ -248,8 +257,17 @@ export class AvrRunner {
     this.timer = null;
     this.immediate = null;
     if (!this.running) return;
-    const wallCycles = ((performance.now() - this.startWall) * this.speed * CLOCK_HZ) / 1000;
-    const due = this.startCycles + wallCycles;
+    let due = this.startCycles - this.slipCycles + ((performance.now() - this.startWall) * this.speed * CLOCK_HZ) / 1000;
+    // Behind by more than MAX_DEBT_MS (a slow or busy machine, JIT warm-up): let the debt go instead of racing to
+    // catch up, because a board running faster than the wall clock would hear its host's lines too far apart in its
+    // own time (its 500 ms watchdog would trip although the host sent on time). Emulated time then lags ("slips").
+    const debtCycles = due - this.cpu.cycles;
+    const maxDebt = (MAX_DEBT_MS * CLOCK_HZ) / 1000;
+    if (Number.isFinite(due) && debtCycles > maxDebt) {
+      const slip = debtCycles - maxDebt;
+      this.slipCycles += slip;
+      due -= slip;
+    }
     // Never more than 20 slices in one go, so the event loop (and the host in the same process) stays responsive.
     const target = Math.min(due, this.cpu.cycles + 20 * this.sliceCycles);
     while (this.cpu.cycles + this.sliceCycles <= target) this.execute(this.cpu.cycles + this.sliceCycles);

@@ -90,7 +90,8 @@ export async function startPtyBridge(board: Duplex, options: PtyBridgeOptions = 
     port = null;
     child.kill('SIGKILL');
     await exited;
-    if (p?.isOpen) await new Promise<void>((resolve) => p.close(() => resolve()));
+    // The board end usually notices the hang-up and closes by itself; never wait long on it.
+    if (p?.isOpen) await Promise.race([new Promise<void>((resolve) => p.close(() => resolve())), new Promise((r) => setTimeout(r, 500))]);
     log(`[PtyBridge] unplugged ${hostPath}`);
   };
 

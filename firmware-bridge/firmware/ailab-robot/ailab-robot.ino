@@ -18,6 +18,7 @@ static const unsigned long WATCHDOG_MS = 500;
 static const unsigned long US_PERIOD_MS = 60;
 static const unsigned long US_TIMEOUT_US = 30000;
 static const uint8_t MAX_LINE = 128;  // bytes counting the '\n'
+static const int FRAME_MAX = 64;      // longest "D ..." line: 11 fields at their widest
 
 // ---- host line reader ---------------------------------------------------------------------------------------------
 static char lineBuf[MAX_LINE];
@@ -438,7 +439,9 @@ void loop() {
   pollUltrasonic(nowMs);
   if (rateHz > 0) {
     unsigned long nowUs = micros();
-    if ((long)(nowUs - nextFrameUs) >= 0) {
+    // A frame waits while the output buffer cannot take it whole, so the loop never blocks on sending (and keeps
+    // reading the host); a frame that waits is late, never lost.
+    if ((long)(nowUs - nextFrameUs) >= 0 && Serial.availableForWrite() >= FRAME_MAX) {
       sendFrame(nowMs);
       nextFrameUs += framePeriodUs;
       // Fell more than a period behind (a long burst of commands): restart the schedule instead of bursting frames.

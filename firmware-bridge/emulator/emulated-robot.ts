@@ -1,0 +1,39 @@
+/**
+ * Our robot firmware running in avr8js inside the virtual robot kit, behind a real pty: everything a test, a bench or
+ * a try-out needs to drive "a robot on /dev/pts/N". `stop()` ends the emulator and removes the pty.
+ */
+import { AvrRunner, type AvrRunnerOptions } from './avr-runner';
+import { robotFirmwareHex } from './firmware-files';
+import { startPtyBridge, type PtyBridge, type PtyBridgeOptions } from './pty-bridge';
+import { VirtualRobotBoard } from './robot-board';
+
+/** Emulated time to run before the pty appears: the Arduino core's init and our setup() take well under this. */
+export const BOOT_MS = 30;
+
+export interface EmulatedRobot {
+  readonly runner: AvrRunner;
+  readonly board: VirtualRobotBoard;
+  readonly bridge: PtyBridge;
+  /** The path to open, like /dev/ttyACM0. */
+  readonly path: string;
+  stop(): Promise<void>;
+}
+
+export async function startEmulatedRobot(options: AvrRunnerOptions & Pick<PtyBridgeOptions, 'hostPath' | 'log'> = {}): Promise<EmulatedRobot> {
+  const runner = new AvrRunner(robotFirmwareHex(), options);
+  const board = new VirtualRobotBoard(runner);
+  // Boot before the cable goes in (setup() has run, the receiver is on), as a board that was powered up earlier.
+  runner.runFor(BOOT_MS);
+  runner.start();
+  const bridge = await startPtyBridge(runner.serial, { hostPath: options.hostPath, log: options.log });
+  return {
+    runner,
+    board,
+    bridge,
+    path: bridge.hostPath,
+    async stop() {
+      await bridge.close();
+      runner.destroy();
+    },
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * The connection to an AI-lab robot on a serial port, as a state machine the UI shows:
+ *
+ *   idle → connecting (opening the port) → handshake (HELLO/VER, LineRobot.connect) → ready
+ *   ready → lost (port closed under us, or the board silent for `lostAfterMs`) → reconnecting → handshake → ready
+ *   connecting/handshake, first time → failed (busy, permission, not found, nothing answering, wrong firmware)
+ *   any → closed (close())
+ *
+ * Contract
+ * - Every change is reported to `onDidChangeState` listeners with a message in the connection's language.
+ * - Unplug: the port's close event (immediate on Linux) or the heartbeat (`heartbeatMs`, default 100 ms, checking
+ *   `LineRobot.linkLost()`) moves `ready` → `lost` well within 1 s. The robot object is closed (its in-flight commands
+ *   fail with `line.closed`); the firmware stops its motors by its own 500 ms watchdog, since no host line arrives.
+ *   `linkLost()` then returns `error.unplugged` (zh-CN/en), which is what a live run's `linkCheck` wants: the run
+ *   stops with reason `disconnected` and that message.
+ * - Reconnect (default on): after `lost`, the port is tried every `retryMs` (default 300); when it opens and the
+ *   board answers, the state is `ready` again with a NEW `robot`. Only a connection that was ready once reconnects:
+ *   a first attempt that fails ends in `failed` with the reason.
+ * - Errors are `SerialError` (port) or `LineError` (protocol); `status.error` carries code and message.
+ */
+import type { Language } from '../../core/i18n';
+import { translate } from '../../core/i18n';
+import { LineError, LineRobot, type LineRobotOptions } from '../line/session';
+import { openSerialLineTransport, SerialError, type OpenSerialOptions, type SerialLineTransport } from './serial-transport';
+
+export type ConnectionState = 'idle' | 'connecting' | 'handshake' | 'ready' | 'lost' | 'reconnecting' | 'failed' | 'closed';
+
+export interface ConnectionStatus {
+  readonly state: ConnectionState;
+  readonly path: string;
+  /** The state in words, in the connection's language (`serial` namespace `state.*`). */
+  readonly message: string;
+  /** Why the last attempt failed or the link was lost. */
+  readonly error: { readonly code: string; readonly message: string } | null;
+  /** Reconnection attempts since the link was lost. */
+  readonly attempt: number;
+}
+
+export interface RobotConnectionOptions {
+  readonly path: string;
+  readonly language?: Language;
+  readonly baudRate?: number;
+  /** Try again after losing a ready link (default true). */
+  readonly reconnect?: boolean;
+  readonly retryMs?: number;
+  readonly heartbeatMs?: number;
+  /** Passed to LineRobot.connect (handshake timing, stream rate…); `language` is the connection's. */
+  readonly robot?: Omit<LineRobotOptions, 'language'>;
+  /** Opens the port (default: serialport); injectable only to count or delay opens. */
+  readonly open?: (path: string, options: OpenSerialOptions) => Promise<SerialLineTransport>;
+  readonly log?: (line: string) => void;
+}
+
+export class RobotConnection {
+  private stateValue: ConnectionState = 'idle';
+  private errorValue: ConnectionStatus['error'] = null;
+  private attempts = 0;
+  private everReady = false;
+  private transport: SerialLineTransport | null = null;
+  private robotValue: LineRobot | null = null;
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly listeners = new Set<(status: ConnectionStatus) => void>();
+  private readonly readyWaiters: { resolve: (r: LineRobot) => void; reject: (e: Error) => void }[] = [];
+  private readonly language: Language;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly options: RobotConnectionOptions) {
+    this.language = options.language ?? 'en';
+    this.log = options.log ?? (() => {});
+  }
+
+  /** Starts connecting (no-op unless idle). */
+  start(): this {
+    if (this.stateValue === 'idle') void this.attempt();
+    return this;
+  }
+
+  get state(): ConnectionState {
+    return this.stateValue;
+  }
+
+  /** The connected robot while `ready` (a new object after each reconnect), else null. */
+  get robot(): LineRobot | null {
+    return this.stateValue === 'ready' ? this.robotValue : null;
+  }
+
+  get status(): ConnectionStatus {
+    const { path } = this.options;
+    const banner = this.robotValue?.banner;
+    const params: Record<string, string | number> = {
+      path,
+      attempt: this.attempts,
+      version: banner ? `${banner.major}.${banner.minor}.${banner.patch}` : '?',
+      board: banner?.board ?? '?',
+    };
+    return { state: this.stateValue, path, message: translate(this.language, 'serial', `state.${this.stateValue}`, params), error: this.errorValue, attempt: this.attempts };
+  }
+
+  onDidChangeState(listener: (status: ConnectionStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves with the robot once ready; rejects when the connection fails, closes, or `ms` pass. */
+  whenReady(ms = 10_000): Promise<LineRobot> {
+    const robot = this.robot;
+    if (robot !== null) return Promise.resolve(robot);
+    if (this.stateValue === 'failed' || this.stateValue === 'closed') return Promise.reject(this.currentError());
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        resolve: (r: LineRobot) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+        reject: (e: Error) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      };
+      const timer = setTimeout(() => {
+        const i = this.readyWaiters.indexOf(waiter);
+        if (i >= 0) this.readyWaiters.splice(i, 1);
+        reject(new LineError('line.noAnswer', { address: this.options.path }, this.language));
+      }, ms);
+      this.readyWaiters.push(waiter);
+    });
+  }
+
+  /** For a live run's `linkCheck`: null while ready, else why not (unplugged, lost, closed). */
+  linkLost(): Error | null {
+    if (this.stateValue === 'ready') return this.robotValue?.linkLost() ?? null;
+    return this.currentError();
+  }
+
+  async close(): Promise<void> {
+    if (this.stateValue === 'closed') return;
+    this.clearTimers();
+    const robot = this.robotValue;
+    const transport = this.transport;
+    this.robotValue = null;
+    this.transport = null;
+    robot?.close(); // sends S (motors off) while the port is still open
+    await transport?.close();
+    this.setState('closed', this.errorValue);
+    for (const w of this.readyWaiters.splice(0)) w.reject(new LineError('line.closed', {}, this.language));
+  }
+
+  // -- internals ----------------------------------------------------------------------------------------------------
+
+  /** Re-reads the state after an await (close() may have run meanwhile). */
+  private isClosed(): boolean {
+    return this.stateValue === 'closed';
+  }
+
+  private currentError(): Error {
+    if (this.errorValue !== null) return new Error(this.errorValue.message);
+    return new LineError('line.closed', {}, this.language);
+  }
+
+  private setState(state: ConnectionState, error: ConnectionStatus['error'] = null): void {
+    this.stateValue = state;
+    this.errorValue = error;
+    const status = this.status;
+    this.log(`[RobotConnection] ${status.message}${error ? ` (${error.message})` : ''}`);
+    for (const l of [...this.listeners]) {
+      try {
+        l(status);
+      } catch (e) {
+        this.log(`[RobotConnection] listener failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  }
+
+  private async attempt(): Promise<void> {
+    const reconnecting = this.everReady;
+    if (!reconnecting) this.setState('connecting');
+    const open = this.options.open ?? openSerialLineTransport;
+    let transport: SerialLineTransport;
+    try {
+      transport = await open(this.options.path, { baudRate: this.options.baudRate, language: this.language, owner: 'AI-lab robot', log: this.log });
+    } catch (e) {
+      this.failOrRetry(e);
+      return;
+    }
+    if (this.stateValue === 'closed') {
+      await transport.close();
+      return;
+    }
+    this.transport = transport;
+    this.setState('handshake', reconnecting ? this.errorValue : null);
+    let robot: LineRobot;
+    try {
+      robot = await LineRobot.connect(transport, { ...this.options.robot, language: this.language, log: this.log });
+    } catch (e) {
+      this.transport = null;
+      await transport.close();
+      this.failOrRetry(e);
+      return;
+    }
+    if (this.isClosed() || !transport.isOpen) {
+      robot.close();
+      await transport.close();
+      if (!this.isClosed()) this.failOrRetry(new SerialError('error.notFound', { path: this.options.path }, this.language));
+      return;
+    }
+    this.robotValue = robot;
+    this.everReady = true;
+    this.attempts = 0;
+    transport.onClose((reason) => {
+      if (reason === 'unplugged' && this.transport === transport) this.lose();
+    });
+    const heartbeatMs = this.options.heartbeatMs ?? 100;
+    this.heartbeat = setInterval(() => {
+      if (this.stateValue === 'ready' && robot.linkLost() !== null) this.lose();
+    }, heartbeatMs);
+    if (reconnecting) this.log(`[RobotConnection] ${translate(this.language, 'serial', 'reconnected', { path: this.options.path })}`);
+    this.setState('ready');
+    for (const w of this.readyWaiters.splice(0)) w.resolve(robot);
+  }
+
+  private lose(): void {
+    if (this.stateValue !== 'ready') return;
+    this.clearTimers();
+    const robot = this.robotValue;
+    const transport = this.transport;
+    this.robotValue = null;
+    this.transport = null;
+    robot?.close();
+    void transport?.close();
+    const message = translate(this.language, 'serial', 'error.unplugged', { path: this.options.path });
+    this.setState('lost', { code: 'error.unplugged', message });
+    if (this.options.reconnect ?? true) this.scheduleRetry();
+  }
+
+  private failOrRetry(e: unknown): void {
+    if (this.stateValue === 'closed') return;
+    const error =
+      e instanceof SerialError || e instanceof LineError ? { code: e.code, message: e.message } : { code: 'error.openFailed', message: e instanceof Error ? e.message : String(e) };
+    if (!this.everReady) {
+      this.setState('failed', error);
+      for (const w of this.readyWaiters.splice(0)) w.reject(e instanceof Error ? e : new Error(error.message));
+      return;
+    }
+    // Reconnecting: the cable is still out (not found), or the board is still booting. Keep the unplug message.
+    this.log(`[RobotConnection] reconnect attempt ${this.attempts} failed: ${error.message}`);
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    this.attempts++;
+    this.setState('reconnecting', this.errorValue ?? { code: 'error.unplugged', message: translate(this.language, 'serial', 'error.unplugged', { path: this.options.path }) });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.stateValue === 'reconnecting') void this.attempt();
+    }, this.options.retryMs ?? 300);
+  }
+
+  private clearTimers(): void {
+    if (this.heartbeat !== null) clearInterval(this.heartbeat);
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.heartbeat = null;
+    this.retryTimer = null;
+  }
+}
