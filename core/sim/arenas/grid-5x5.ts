@@ -40,7 +40,11 @@ export const grid5x5: Arena = {
     // Rows 2 and 3 are apart in columns 1–2.
     hWall(3, 1, 3),
   ],
-  lines: [],
+  // The cell edges as thin printed lines (1 cm), like a grid mat under a real car: students see the cells.
+  lines: [1, 2, 3, 4].flatMap((i) => [
+    { points: [[i * C, 0], [i * C, 5 * C]] as const, width: 0.01, closed: false },
+    { points: [[0, i * C], [5 * C, i * C]] as const, width: 0.01, closed: false },
+  ]),
   zones: [
     { id: 'start', ...centre(4, 0), w: 0.36, d: 0.36, colour: 'blue', label: { 'zh-CN': '起点', en: 'Start' } },
     { id: 'goal', ...centre(0, 3), w: 0.36, d: 0.36, colour: 'green', label: { 'zh-CN': '终点', en: 'Goal' } },
