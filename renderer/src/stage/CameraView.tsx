@@ -89,8 +89,15 @@ export function CameraView({ controller, width = 240 }: CameraViewProps) {
   }, [frame, width, height, t]);
 
   const empty = !frame || (frame.blobs.length === 0 && frame.tags.length === 0 && frame.objects.length === 0 && !frame.line);
+  // What the picture shows, in words, for screen readers (the canvas itself is hidden from them).
+  const spoken = empty || !frame ? t('camera:view.nothing') : [
+    ...frame.blobs.map((b) => t(`blocks:AILAB_COLOURNAME_${b.colour.toUpperCase()}`)),
+    ...frame.tags.map((tag) => t('camera:view.tag', { id: tag.id })),
+    ...frame.objects.map((o) => t(`blocks:AILAB_OBJECTCLASS_${o.objectClass.toUpperCase()}`)),
+    ...(frame.line ? [t('camera:view.line')] : []),
+  ].join(', ');
   return (
-    <figure className="camera-view" data-testid="camera-view" data-frame={frame ? JSON.stringify(frame) : ''} style={{ ...figureStyle, width }}>
+    <figure className="camera-view" data-testid="camera-view" data-frame={frame ? JSON.stringify(frame) : ''} aria-label={`${t('camera:view.title')}: ${spoken}`} style={{ ...figureStyle, width }}>
       <canvas ref={canvasRef} data-testid="camera-view-canvas" style={{ width, height, display: 'block', borderRadius: 4 }} aria-hidden="true" />
       <figcaption style={captionStyle}>
         {t('camera:view.title')}
