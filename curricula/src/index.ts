@@ -12,10 +12,12 @@ import { lightSeeking } from './grade4/light-seeking';
 import { lineFollowing } from './grade4/line-following';
 import { obstacleRules } from './grade4/obstacle-rules';
 import { dataCollection } from './grade7/data-collection';
+import { decisionTree } from './grade7/decision-tree';
 import { knnColours } from './grade7/knn-colours';
+import { trainTestAccuracy } from './grade7/train-test-accuracy';
 
 export const UNITS: readonly UnitSource[] = [
   aiAroundUs, firstProgram, obstacleRules, lineFollowing, aiEyeColours, lightSeeking, droneFirstFlight, classroomData, aiAndUs,
   lineRace, droneRingCourse,
-  dataCollection, knnColours,
+  dataCollection, knnColours, trainTestAccuracy, decisionTree,
 ];
