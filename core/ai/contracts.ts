@@ -31,6 +31,11 @@ export const ModelMetricsSchema = z.object({
   /** Samples used to train and to test (test 0 when the whole dataset trained the model). */
   trainSize: z.number().int().min(0),
   testSize: z.number().int().min(0),
+  /**
+   * Samples the scores were measured on, when fewer than the test split (or the training data): very large splits
+   * are scored on an evenly spread part of them so training stays quick. Absent when every sample was scored.
+   */
+  scoredSize: z.number().int().min(0).optional(),
   /** Classification, on the test split (on the training data when there is no test split). */
   accuracy: z.number().min(0).max(1).optional(),
   confusion: ConfusionSchema.optional(),

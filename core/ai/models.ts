@@ -9,7 +9,7 @@ import { AiError } from './errors';
 import { distinctPoints, kmeansSteps, nearestCentroid, pickStartCentroids } from './kmeans';
 import { knnState, loadKnn } from './knn';
 import { fitLinear, loadLinear } from './linear';
-import { classificationMetrics, regressionMetrics, sortedLabels, splitIndices } from './split';
+import { chooseIndices, classificationMetrics, regressionMetrics, sortedLabels, splitIndices } from './split';
 import { predictTree, trainTree, type TreeNodeInfo } from './tree';
 
 /** Kinds trained from a dataset. */
@@ -34,6 +34,26 @@ export const LIMITS = {
 
 /** K-means runs above this many points keep only the final result, not every step (saved-file size). */
 export const KMEANS_STEPS_MAX_POINTS = 2000;
+
+/**
+ * Most samples a decision tree trains on. ml-cart tries every boundary between differently labelled neighbours of
+ * every feature and splits the whole set again for each, so its time grows with the square of the samples
+ * (measured on a busy 2-core machine: 1,000 → 0.2 s, 3,000 → 1.2 s, 10,000 → 11 s); a train block runs inside one
+ * simulation tick and must not freeze it for more than about a second, so larger training sets are cut to this many
+ * (0.7–0.9 s there), chosen with the run's seeded random.
+ */
+export const TREE_MAX_TRAIN = 2000;
+/**
+ * Most samples a classifier is scored on (KNN scoring costs test × training distances: 20,000 × 80,000 would take
+ * seconds). Larger test splits are scored on this many, evenly spread; `metrics.scoredSize` then says so.
+ */
+export const MAX_SCORED = 2000;
+
+/** `count` indices spread evenly over `indices` (all of them when there are not more). */
+function evenlySpread(indices: readonly number[], count: number): number[] {
+  if (indices.length <= count) return indices.slice();
+  return Array.from({ length: count }, (_, i) => indices[Math.floor((i * indices.length) / count)]);
+}
 
 const num = z.number().refine(Number.isFinite);
 const KnnStateSchema = z.object({
@@ -152,8 +172,11 @@ export function trainModel(kind: DatasetModelKind, name: string, dataset: Datase
       const maxDepth = kind === 'tree' ? checkRange('maxDepth', params.maxDepth ?? 3, 'error.badDepth') : 0;
       const labels = sortedLabels(samples.map((s) => s.label));
       const split = splitIndices(samples.length, testPercent, random);
-      const trainX = split.train.map((i) => samples[i].values);
-      const trainY = split.train.map((i) => samples[i].label);
+      let trainRows = split.train;
+      // A seeded choice of TREE_MAX_TRAIN training rows for a large tree (see TREE_MAX_TRAIN).
+      if (kind === 'tree' && trainRows.length > TREE_MAX_TRAIN) trainRows = chooseIndices(trainRows.length, TREE_MAX_TRAIN, random).map((i) => split.train[i]);
+      const trainX = trainRows.map((i) => samples[i].values);
+      const trainY = trainRows.map((i) => samples[i].label);
       let predict: (x: readonly number[]) => string;
       let state: unknown;
       if (kind === 'knn') {
@@ -168,8 +191,12 @@ export function trainModel(kind: DatasetModelKind, name: string, dataset: Datase
         state = s;
       }
       // Scored on the test split; without one, on the training data (what the student can still learn from).
-      const scored = split.test.length > 0 ? split.test : split.train;
-      const metrics = classificationMetrics(labels, scored.map((i) => samples[i].label), scored.map((i) => predict(samples[i].values)), split.train.length, split.test.length);
+      const pool = split.test.length > 0 ? split.test : trainRows;
+      const scored = evenlySpread(pool, MAX_SCORED);
+      const metrics = {
+        ...classificationMetrics(labels, scored.map((i) => samples[i].label), scored.map((i) => predict(samples[i].values)), trainRows.length, split.test.length),
+        ...(scored.length < pool.length ? { scoredSize: scored.length } : {}),
+      };
       const p: Record<string, number> = kind === 'knn' ? { k, testPercent } : { maxDepth, testPercent };
       return { ...base, params: p, state, metrics };
     }

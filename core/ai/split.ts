@@ -14,15 +14,20 @@ export const MAX_TEST_PERCENT = 90;
 export function splitIndices(n: number, testPercent: number, random: () => number): { train: number[]; test: number[] } {
   const share = Math.min(Math.max(testPercent, 0), MAX_TEST_PERCENT) / 100;
   const testCount = Math.min(Math.round(n * share), Math.max(0, n - 1));
+  const test = chooseIndices(n, testCount, random);
+  const inTest = new Set(test);
+  return { train: Array.from({ length: n }, (_, i) => i).filter((i) => !inTest.has(i)), test };
+}
+
+/** `count` of the indices 0…n−1 chosen by a seeded shuffle, in increasing order (all of them when n ≤ count). */
+export function chooseIndices(n: number, count: number, random: () => number): number[] {
   const order = Array.from({ length: n }, (_, i) => i);
-  // Fisher–Yates, only as far as the test part needs.
-  for (let i = 0; i < testCount; i++) {
+  const take = Math.min(count, n);
+  for (let i = 0; i < take; i++) {
     const j = i + Math.floor(random() * (n - i));
     [order[i], order[j]] = [order[j], order[i]];
   }
-  const test = order.slice(0, testCount).sort((a, b) => a - b);
-  const inTest = new Set(test);
-  return { train: order.filter((i) => !inTest.has(i)).sort((a, b) => a - b), test };
+  return order.slice(0, take).sort((a, b) => a - b);
 }
 
 /** Accuracy (0–1) and confusion matrix (`matrix[actual][predicted]`, in `labels` order) of a classifier. */
