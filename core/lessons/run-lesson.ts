@@ -50,8 +50,8 @@ export async function runLessonChecks(project: Project, lesson: Lesson): Promise
     };
   }
   const ai = aiStateOf(project);
-  // `ai` is the AI lab's run state (core/ai); a simulator without it ignores the extra option.
-  const options: HeadlessOptions & { ai?: AiState } = {
+  // The run starts from the project's datasets and models and ends with what AI blocks made of them.
+  const options: HeadlessOptions = {
     program,
     arenaId: lesson.run.arenaId,
     seed: lesson.run.seed,
@@ -62,7 +62,7 @@ export async function runLessonChecks(project: Project, lesson: Lesson): Promise
     kitInputs: lesson.run.kitInputs?.map((k) => ({ atMs: Math.round(k.atS * 1000), input: k.input, value: k.value })),
     ai,
   };
-  const summary: RunSummary & { ai?: AiState } = await runHeadless(options);
-  const results = evaluateChecks(lesson.checks, { summary, workspace: project.workspace, arena, kit: project.target, ai: summary.ai ?? ai });
+  const summary: RunSummary = await runHeadless(options);
+  const results = evaluateChecks(lesson.checks, { summary, workspace: project.workspace, arena, kit: project.target, ai: summary.ai });
   return { passed: results.every((r) => r.passed), results, stateHash: summary.stateHash, simSeconds: summary.simSeconds };
 }

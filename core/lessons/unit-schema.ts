@@ -94,7 +94,11 @@ export const CheckSchema = z.discriminatedUnion('type', [
   z.object({ ...CheckBase, type: z.literal('variableEquals'), name: z.string().min(1), value: z.union([z.number(), z.string(), z.boolean()]), tolerance: z.number().min(0).optional() }).strict(),
   /** The drone passes these rings in this order (other rings may come between), then optionally lands in a zone. */
   z.object({ ...CheckBase, type: z.literal('ringsInOrder'), rings: z.array(z.string().min(1)).min(1), landInZone: z.string().optional(), agent: z.number().int().min(0).optional() }).strict(),
-  /** The program uses block type `block` at least `min` times (default 1) — or at most `max` times. */
+  /**
+   * The program uses block type `block` at least `min` times and at most `max` times. `min` defaults to 1, or to 0
+   * when only `max` is given ("at most 2 forever blocks"). Only blocks that run count: under an event hat or in a
+   * procedure definition, not disabled, not shadows.
+   */
   z.object({ ...CheckBase, type: z.literal('usesBlock'), block: z.string().min(1), min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }).strict(),
   /** The run log contains a line matching `text` (exact) or `pattern` (a plain substring). */
   z.object({ ...CheckBase, type: z.literal('logContains'), text: z.string().optional(), contains: z.string().optional() }).strict(),
