@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AiState } from '../ai/contracts';
-import type { Program, Stmt } from '../program/ir';
+import type { Expr, Program, Stmt } from '../program/ir';
 import { ir } from '../runtime/testing';
 import type { Arena } from '../sim/arena';
 import { arenaById } from '../sim/arenas/index';
@@ -22,7 +22,7 @@ const start = (body: Stmt[], target: Program['target'] = 'robot', variables: str
 
 async function run(program: Program, arenaId: string, seconds: number, extra: Partial<HeadlessOptions> = {}, workspace: unknown = {}, ai?: AiState): Promise<CheckInput> {
   const summary = await runHeadless({ program, arenaId, seed: 1, seconds, keepTrace: true, ...extra });
-  return { summary, workspace, arena: extra.arena ?? arenaById(arenaId)!, kit: program.target, ai };
+  return { summary, workspace, arena: extra.arena ?? arenaById(arenaId)!, kit: program.target, ai: ai ?? summary.ai };
 }
 
 /** Parses the check as a unit file would (so the tests use only what the schema accepts). */
@@ -228,6 +228,27 @@ describe('AI checks read the AI state the run ends with', () => {
     }
     const noTest = evaluateCheck(check({ id: 'acc', type: 'modelMetric', model: 'm1', metric: 'accuracy', op: '>=', value: 0.8 }), { ...base, ai: ai(10, ['a']) });
     expect(noTest.message.en).toContain('keep some data aside for testing');
+  });
+});
+
+describe('AI checks on a real run: AI blocks record, train, and the checker reads the state the run ends with', () => {
+  const ai = (op: string, ...args: Expr[]): Stmt => ({ kind: 'ai', op, args, blockId: op }) as Stmt;
+  /** Records `n` samples x = 0…n−1 labelled "low" below n/2 else "high", then trains KNN (k 3, 20 % test). */
+  const recordAndTrain = (n: number) => start([
+    ir.for('i', ir.num(0), ir.num(n - 1), ir.num(1), [
+      ai('record', ir.v('i'), { kind: 'ternary', cond: ir.bin('<', ir.v('i'), ir.num(n / 2)), then: ir.str('low'), else: ir.str('high'), blockId: 't' }, ir.str('数据')),
+    ]),
+    ai('trainKnn', ir.str('分类器'), ir.str('数据'), ir.num(3), ir.num(20)),
+  ], 'robot', ['i']);
+
+  it('enough samples and an accurate model pass; too few samples fail', async () => {
+    const size = check({ id: 'data', type: 'datasetSize', dataset: '数据', samples: 20, classes: 2 });
+    const acc = check({ id: 'acc', type: 'modelMetric', model: '分类器', metric: 'accuracy', op: '>=', value: 80 });
+    const good = await run(recordAndTrain(40), 'open-floor', 2);
+    expect(evaluateCheck(size, good).passed, evaluateCheck(size, good).message.en).toBe(true);
+    expect(evaluateCheck(acc, good).passed, evaluateCheck(acc, good).message.en).toBe(true);
+    const few = await run(recordAndTrain(6), 'open-floor', 2);
+    expect(evaluateCheck(size, few).message['zh-CN']).toBe('数据集“数据”只有 6 条数据，至少要 20 条。');
   });
 });
 
