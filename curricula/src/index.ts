@@ -14,10 +14,11 @@ import { obstacleRules } from './grade4/obstacle-rules';
 import { dataCollection } from './grade7/data-collection';
 import { decisionTree } from './grade7/decision-tree';
 import { knnColours } from './grade7/knn-colours';
+import { regressionElectricity } from './grade7/regression-electricity';
 import { trainTestAccuracy } from './grade7/train-test-accuracy';
 
 export const UNITS: readonly UnitSource[] = [
   aiAroundUs, firstProgram, obstacleRules, lineFollowing, aiEyeColours, lightSeeking, droneFirstFlight, classroomData, aiAndUs,
   lineRace, droneRingCourse,
-  dataCollection, knnColours, trainTestAccuracy, decisionTree,
+  dataCollection, knnColours, trainTestAccuracy, decisionTree, regressionElectricity,
 ];
