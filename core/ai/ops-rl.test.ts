@@ -135,6 +135,17 @@ describe('Q-learning blocks in a run', () => {
     expect(err.error.message['zh-CN']).toContain('不是 Q 学习模型');
   });
 
+  it('an arena that is not a grid (a hand-edited project file: the dropdown offers only grids) is a clear error listing the grid arenas', async () => {
+    const json = saved([{ type: 'event_when_started', id: 'h', next: block(train('Q', 'grid-5x5', 10)) }]);
+    const { program } = fromBlockly(JSON.parse(JSON.stringify(json).replace('"grid-5x5"', '"moon"')), 'robot');
+    const s = await runHeadless({ program, arenaId: 'grid-5x5', seed: 1, seconds: 1 });
+    const err = s.events.find((e) => e.type === 'error') as { error: { blockId: string; message: { 'zh-CN': string; en: string } } };
+    expect(err.error.blockId).toBe('train');
+    expect(err.error.message.en).toBe('Arena "moon" is not a grid. Q-learning can use these arenas: grid-5x5, maze.');
+    expect(err.error.message['zh-CN']).toBe('场地“moon”不是方格场地。Q 学习可以用这些场地：grid-5x5, maze。');
+    expect(s.ai.models).toEqual([]);
+  });
+
   it('the same program and seed train the identical Q-table (a run is reproducible)', async () => {
     const prog = [{ type: 'event_when_started', id: 'h', next: block(train('Q', 'maze', 200)) }];
     const a = await run(prog, 'maze', 1);
