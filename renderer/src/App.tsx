@@ -42,6 +42,7 @@ import { AiPanel } from './ai/AiPanel';
 import { QTableView } from './ai/QTableView';
 import { TokenizerPanel } from './ai/TokenizerPanel';
 import { aiStateKey } from './ai/ai-state-key';
+import { liveReadings } from './ai/live-readings';
 import type { AiState, SavedModel } from '../../core/ai/contracts';
 
 // The stage and its toolbar pieces bring three.js (~0.5 MB); they load in their own chunk after the editor, so the
@@ -431,6 +432,8 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
       return { ...d, project };
     });
   }, []);
+  // The data panel records by hand from the latest simulator snapshot.
+  const readingsNow = useCallback(() => liveReadings(sim.latestSnapshot), [sim]);
   const aiState = useMemo<AiState>(() => ({ datasets: doc.project.datasets, models: doc.project.models as unknown as SavedModel[] }), [doc.project.datasets, doc.project.models]);
 
   const setArena = useCallback((arenaId: string) => {
@@ -513,6 +516,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
 
   // Samples recorded and models trained by AI blocks go into the project (unsaved until saved, like panel edits).
   useEffect(() => sim.onAiState((ai) => setAi(ai)), [sim, setAi]);
+  useEffect(() => devices.onAiState((ai) => setAi(ai)), [devices, setAi]);
 
   /** Before a live run: the simulator stops and the log starts afresh, as for a simulated run. */
   const onWillRunLive = useCallback(() => {
@@ -765,7 +769,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
           <CodeView code={code} />
           <WatchPanel variables={variables} log={log} />
           <DevicePanel session={devices} language={language} currentProject={currentProject} onError={fail} onWillRun={onWillRunLive} />
-          <AiPanel ai={aiState} language={language} onChange={setAi} />
+          <AiPanel ai={aiState} language={language} onChange={setAi} readings={readingsNow} />
           <QTableView models={aiState.models} />
           <TokenizerPanel />
         </div>

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { AiState, Dataset } from '../../../core/ai/contracts';
 import type { Language } from '../../../core/i18n';
 import { DataPanel } from './DataPanel';
+import type { LiveReadings } from './live-readings';
 import { ModelPanel } from './ModelPanel';
 import './ai-panel.css';
 
@@ -23,7 +24,14 @@ interface UndoEntry {
   readonly what: string;
 }
 
-export function AiPanel(props: { ai: AiState; language: Language; onChange: (next: AiState) => void; defaultOpen?: boolean }) {
+export function AiPanel(props: {
+  ai: AiState;
+  language: Language;
+  onChange: (next: AiState) => void;
+  defaultOpen?: boolean;
+  /** The sensors' readings now (latest simulator snapshot), for recording by hand. */
+  readings?: () => LiveReadings;
+}) {
   const { t } = useTranslation('aiui');
   const { ai, onChange } = props;
   const [open, setOpen] = useState(props.defaultOpen ?? false);
@@ -106,7 +114,7 @@ export function AiPanel(props: { ai: AiState; language: Language; onChange: (nex
       </div>
       {open && notice && <p className="hint" role="status" data-testid="ai-notice">{notice}</p>}
       {open && tab === 'data' && (
-        <DataPanel datasets={ai.datasets} selectedId={datasetId} language={props.language} onSelect={setDatasetId} onEdit={editDataset} onDelete={deleteDataset} />
+        <DataPanel datasets={ai.datasets} selectedId={datasetId} language={props.language} onSelect={setDatasetId} onEdit={editDataset} onDelete={deleteDataset} readings={props.readings} />
       )}
       {open && tab === 'models' && (
         <ModelPanel

@@ -16,6 +16,8 @@ import { DataTable } from './DataTable';
 import { ScatterChart, scatterSeries } from './ScatterChart';
 import { CSV_MAX_BYTES, datasetToCsv, datasetWarnings, deleteSamples, relabelSample, renameFeature } from '../../../core/ai/datasets';
 import { countMap, importCsv } from './dataset-tools';
+import type { LiveReadings } from './live-readings';
+import { RecordForm } from './RecordForm';
 import { csvFileName, downloadText } from './download';
 
 export function DataPanel(props: {
@@ -27,6 +29,8 @@ export function DataPanel(props: {
   onEdit: (next: Dataset, what: string) => void;
   /** Removes a dataset. */
   onDelete: (id: string, what: string) => void;
+  /** The sensors' readings now, for recording by hand; no record form without it. */
+  readings?: () => LiveReadings;
 }) {
   const { t } = useTranslation('aiui');
   const { datasets, language } = props;
@@ -92,6 +96,7 @@ export function DataPanel(props: {
     <div className="ai-data" data-testid="data-panel" data-dataset={dataset?.name ?? ''} data-samples={dataset?.samples.length ?? 0}>
       {header}
       {message && <p className={message.kind === 'error' ? 'warn' : 'hint'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid={message.kind === 'error' ? 'data-error' : 'data-info'}>{message.text}</p>}
+      {props.readings && <RecordForm readings={props.readings} dataset={dataset} datasets={datasets} onEdit={props.onEdit} onSelect={props.onSelect} />}
       {!dataset && <p className="hint" data-testid="data-none">{t('data.none')}</p>}
       {dataset && (
         <>

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AiState, Dataset } from '../../../core/ai/contracts';
 import type { Language } from '../../../core/i18n';
 import { AiPanel } from './AiPanel';
+import type { LiveReadings } from './live-readings';
 import { datasetFromCsv, datasetToCsv } from '../../../core/ai/datasets';
 import { click, key, render, typeInto, type Rendered } from './test-render';
 
@@ -30,13 +31,14 @@ function colours(n: number): Dataset {
 }
 
 /** The panel inside a tiny host that holds the AI state the way App does, so edits and undo round-trip. */
-function Host(props: { initial: AiState; language?: Language; seen: AiState[] }) {
+function Host(props: { initial: AiState; language?: Language; seen: AiState[]; readings?: () => LiveReadings }) {
   const [ai, setAi] = useState(props.initial);
   return (
     <AiPanel
       ai={ai}
       language={props.language ?? 'en'}
       defaultOpen
+      readings={props.readings}
       onChange={(next) => {
         props.seen.push(next);
         setAi(next);
@@ -178,5 +180,40 @@ describe('CSV', () => {
     expect(view.one('data-info').textContent).toContain('Imported 2 samples');
     click(view.one('ai-undo'));
     expect(seen.at(-1)!.datasets).toHaveLength(1);
+  });
+});
+
+describe('recording by hand', () => {
+  it('ticked sensors and a label become a sample: first a new dataset named after the sensors, then more rows', () => {
+    const seen: AiState[] = [];
+    let light = 42;
+    view = render(<Host initial={{ datasets: [], models: [] }} seen={seen} readings={() => ({ lightPercent: light, knobPercent: 10 })} />);
+    expect(view.all('record-distanceCm')).toHaveLength(0);
+    click(view.one('record-lightPercent'));
+    typeInto(view.one('record-label') as HTMLInputElement, '亮');
+    click(view.one('record-now'));
+    const d = seen.at(-1)!.datasets[0]!;
+    expect(d.name).toBe('Sensor data');
+    expect(d.features).toEqual(['light %']);
+    expect(d.samples).toEqual([{ values: [42], label: '亮' }]);
+    light = 7;
+    typeInto(view.one('record-label') as HTMLInputElement, '暗');
+    click(view.one('record-now'));
+    expect(seen.at(-1)!.datasets[0]!.samples.at(-1)).toEqual({ values: [7], label: '暗' });
+    expect(view.one('data-panel').dataset.samples).toBe('2');
+  });
+
+  it('a sample that does not fit the dataset (another number of sensors, no label) is refused with a message', () => {
+    const seen: AiState[] = [];
+    view = render(<Host initial={{ datasets: [colours(3)], models: [] }} seen={seen} readings={() => ({ lightPercent: 50, knobPercent: 10 })} />, 'zh-CN');
+    click(view.one('record-now'));
+    expect(view.one('record-message').textContent).toBe('先勾选要记录的传感器。');
+    click(view.one('record-lightPercent'));
+    typeInto(view.one('record-label') as HTMLInputElement, '红');
+    click(view.one('record-now'));
+    expect(view.one('record-message').getAttribute('role')).toBe('alert');
+    expect(view.one('record-message').textContent).toMatch(/3/);
+    typeInto(view.one('record-label') as HTMLInputElement, '');
+    expect(seen).toHaveLength(0);
   });
 });
