@@ -40,6 +40,8 @@ const MIME: Record<string, string> = {
   '.gif': 'image/gif', '.webp': 'image/webp',
 };
 const TEXT_MAX_BYTES = 256 * 1024;
+/** How long a scan of the unit folders is reused (ms). */
+export const SCAN_TTL_MS = 5000;
 const IMAGE_MAX_BYTES = 4 * 1024 * 1024;
 
 interface KnownUnit {
@@ -68,9 +70,26 @@ export function createLessonServices(options: LessonServicesOptions): Pick<HostS
     return next;
   }
 
-  /** Every valid unit, installed ones overriding bundled ones with the same id. Read fresh each call (a teacher may
-   *  install a unit while the app runs); a classroom has tens of units, so this stays cheap. */
-  async function scan(): Promise<Map<string, KnownUnit>> {
+  /**
+   * Every valid unit, installed ones overriding bundled ones with the same id. Kept for `SCAN_TTL_MS`, so a step
+   * with pictures (one request per picture, from a whole class on a lab server) does not re-validate every unit
+   * each time, while a unit a teacher installs shows up within seconds.
+   */
+  let cached: { at: number; units: Promise<Map<string, KnownUnit>> } | null = null;
+  function scan(): Promise<Map<string, KnownUnit>> {
+    const at = Date.now();
+    if (!cached || at - cached.at > SCAN_TTL_MS) {
+      const units = scanNow();
+      cached = { at, units };
+      // A failed scan is not remembered.
+      units.catch(() => {
+        if (cached?.units === units) cached = null;
+      });
+    }
+    return cached.units;
+  }
+
+  async function scanNow(): Promise<Map<string, KnownUnit>> {
     const units = new Map<string, KnownUnit>();
     for (const [root, source] of [[bundledDir, 'bundled'], [installedDir, 'installed']] as const) {
       if (!existsSync(root)) continue;
