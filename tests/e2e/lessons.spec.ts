@@ -63,6 +63,12 @@ test('a grade-4 lesson: steps, limited toolbox, hints, a failing check replayed,
   await expect(nearWall).toContainText('小车离墙还很远');
   const noCrash = page.locator('[data-testid="check-result"][data-check="no-crash"]');
   await expect(noCrash).toHaveAttribute('data-passed', 'true');
+  // The same results in English after switching the language (and back).
+  await page.getByTestId('language').click();
+  await expect(nearWall).toContainText('The robot is still far from the wall');
+  await expect(page.getByTestId('step-counter')).toHaveText('Step 2 of 2');
+  await page.getByTestId('language').click();
+  await expect(nearWall).toContainText('小车离墙还很远');
 
   // "Show me": the stage replays the run and stops at the failing moment — the checker's end of run, same hash.
   const atMs = Number(await nearWall.getAttribute('data-at-ms'));
