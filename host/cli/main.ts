@@ -3,10 +3,12 @@
  *   ailab serve [project] [--port N] [--host H] [--data-dir D] [--open]   browser-mode host; prints `Serving at http://…/`
  *   ailab arenas [--json]                                                 arena ids with their zh-CN / English names
  *   ailab run <project.ailab> [--arena id] [--seed n] [--seconds s] [--json]   headless run, prints stateHash …
+ *   ailab devices [--json]                                                  serial ports, boards recognised
+ *   ailab run <project.ailab> --device ailab:<serial port> [--json]          live run on the AI-lab robot
  *   ailab run <project.ailab> --device tello:udp:<ip>[:port] [--json]       live run on a real kit (device-run.ts)
  *   ailab virtual-tello [--port 8889] [--state-port 8890] [--quiet]           virtual Tello on 127.0.0.1
  *   ailab camera-check <port> [--baud 9600] [--what colour|tag|line|object]   what an AI vision module sees
- *   ailab keygen | pack | verify                                              signed unit packages (package-commands.ts)
+ *   ailab keygen | pack | verify | publish | subscribe                        signed unit packages and catalogs
  * Messages follow the user's language (zh-CN when the locale is Chinese). Exit code 1 on any error, 2 on bad usage.
  */
 import { readFileSync } from 'node:fs';
@@ -92,6 +94,19 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     });
 
   program
+    .command('devices')
+    .description(translate(lang, 'serial', 'cli.devices.description'))
+    .option('--json', translate(lang, 'serial', 'cli.devices.json'), false)
+    .action(async (opts: { json: boolean }) => {
+      try {
+        const { devicesCommand } = await import('./devices-command');
+        process.exitCode = await devicesCommand(opts, lang);
+      } catch (err) {
+        fail(err);
+      }
+    });
+
+  program
     .command('arenas')
     .description(t('cli.arenas.description'))
     .option('--json', t('cli.run.json'), false)
@@ -114,12 +129,13 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     .option('--seconds <s>', t('cli.run.seconds'), numberOption('--seconds', false), 10)
     .option('--json', t('cli.run.json'), false)
     .option('--device <driver:address>', translate(lang, 'bridge', 'cli.device'))
-    .action(async (file: string, opts: { arena?: string; seed?: number; seconds: number; json: boolean; device?: string }) => {
+    .option('--profile <id>', translate(lang, 'devices', 'cli.profile'))
+    .action(async (file: string, opts: { arena?: string; seed?: number; seconds: number; json: boolean; device?: string; profile?: string }) => {
       try {
         if (opts.device) {
           // Live run on a real kit (firmware-bridge); see device-run.ts.
           const { deviceRunCommand } = await import('./device-run');
-          process.exitCode = await deviceRunCommand({ file, device: opts.device, seed: opts.seed, json: opts.json }, lang);
+          process.exitCode = await deviceRunCommand({ file, device: opts.device, seed: opts.seed, json: opts.json, profile: opts.profile }, lang);
           return;
         }
         const { runCommand } = await import('./run-command');
@@ -209,6 +225,28 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     .action(async (file: string, opts: { key: string[]; trustSigner: boolean; json: boolean }) => {
       const { verifyCommand } = await import('./package-commands');
       process.exitCode = await verifyCommand(file, opts, lang);
+    });
+
+  program
+    .command('publish')
+    .description(c('cli.publish.description'))
+    .argument('<units-dir>')
+    .requiredOption('--key <file>', c('cli.pack.key'))
+    .requiredOption('--out <dir>', c('cli.publish.out'))
+    .option('--name <name>', c('cli.publish.name'), 'AI Lab Studio units')
+    .action(async (dir: string, opts: { key: string; out: string; name: string }) => {
+      const { publishCommand } = await import('./package-commands');
+      process.exitCode = await publishCommand(dir, opts, lang);
+    });
+  program
+    .command('subscribe')
+    .description(c('cli.subscribe.description'))
+    .argument('<url>')
+    .requiredOption('--key <base64>', c('cli.subscribe.key'))
+    .option('--units-dir <dir>', c('cli.subscribe.unitsDir'), join(defaultDataDir(), 'units'))
+    .action(async (url: string, opts: { key: string; unitsDir: string }) => {
+      const { subscribeCommand } = await import('./package-commands');
+      process.exitCode = await subscribeCommand(url, opts, lang);
     });
 
   await program.parseAsync([...argv]);

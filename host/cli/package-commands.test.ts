@@ -3,12 +3,14 @@
  * Tried: a good round trip; a package with one byte flipped in a unit file; verifying against the wrong key;
  * overwriting an existing key file; a bad expiry date.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, zipSync } from 'fflate';
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -62,5 +64,33 @@ describe('ailab keygen / pack / verify', { timeout: 120_000 }, () => {
     expect(wrong.stderr).toContain('not signed by a teacher you trust');
     expect(ailab(['verify', 'o.ailabunit', '--trust-signer']).code).toBe(0);
     expect(ailab(['pack', 'g4-square', '--key', 'other.key', '--expires', 'next week']).code).toBe(2);
+  });
+
+  it('publishes a folder of units as a signed catalog and subscribes to it over HTTP', async () => {
+    const gen = ailab(['keygen', '--out', 'district.key']);
+    const districtKey = /Public key: (\S+)/.exec(gen.stdout)![1]!;
+    mkdirSync(join(temp, 'units'), { recursive: true });
+    writeFileSync(join(temp, 'units', 'placeholder.txt'), 'not a unit');
+    const pub = ailab(['publish', '.', '--key', 'district.key', '--out', 'site', '--name', '区课程'], 'zh_CN.UTF-8');
+    expect(pub.code).toBe(0);
+    expect(pub.stdout).toContain('已发布 1 个单元');
+    const web = Fastify();
+    await web.register(fastifyStatic, { root: join(temp, 'site') });
+    await web.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const url = `http://127.0.0.1:${(web.server.address() as { port: number }).port}/`;
+      // spawn (not spawnSync): this process must keep serving while the child fetches.
+      const sub = await new Promise<{ code: number | null; stdout: string }>((done) => {
+        const child = spawn(process.execPath, [BIN, 'subscribe', url, '--key', districtKey, '--units-dir', 'installed'], { cwd: temp, env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' } });
+        let stdout = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.on('exit', (code) => done({ code, stdout }));
+      });
+      expect(sub.code).toBe(0);
+      expect(sub.stdout).toContain('1 units installed or updated, 0 refused');
+      expect(readFileSync(join(temp, 'installed', 'g4-square', 'steps', 's1.zh-CN.md'), 'utf8')).toContain('正方形');
+    } finally {
+      await web.close();
+    }
   });
 });

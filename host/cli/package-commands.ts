@@ -96,3 +96,35 @@ export async function verifyCommand(file: string, opts: { key: string[]; trustSi
     return report(err, lang);
   }
 }
+
+export async function publishCommand(dir: string, opts: { key: string; out: string; name: string }, lang: Language): Promise<number> {
+  try {
+    const key = await loadSigningKey(resolve(opts.key));
+    const { publishCatalog } = await import('../classroom/catalog');
+    const { catalog, updated } = await publishCatalog(resolve(dir), resolve(opts.out), { key, name: opts.name, now: new Date() });
+    console.log(say(lang, 'cli.publish.done', { count: catalog.units.length, dir: resolve(opts.out), updated: updated.length, fingerprint: key.fingerprint }));
+    return 0;
+  } catch (err) {
+    return report(err, lang);
+  }
+}
+
+export async function subscribeCommand(url: string, opts: { key: string; unitsDir: string }, lang: Language): Promise<number> {
+  try {
+    const { syncCatalog, CatalogError } = await import('../classroom/catalog');
+    try {
+      const result = await syncCatalog(url, resolve(opts.unitsDir), { pinnedKey: opts.key, now: new Date() });
+      console.log(say(lang, 'cli.subscribe.done', { name: result.catalog.name, installed: result.installed.length, refused: result.refused.length }));
+      for (const r of result.refused) console.log(say(lang, 'cli.subscribe.refused', { unit: r.unitId, message: r.message[lang] }));
+      return result.refused.length > 0 ? 1 : 0;
+    } catch (err) {
+      if (err instanceof CatalogError) {
+        console.error(err.localized[lang]);
+        return 1;
+      }
+      throw err;
+    }
+  } catch (err) {
+    return report(err, lang);
+  }
+}
