@@ -76,6 +76,19 @@ describe('virtual AI camera', () => {
     expect(cat.blobs).toEqual([]);
   });
 
+  it('sees another robot car ahead as a car, and not itself', () => {
+    const arena = floorWith([], { starts: [{ x: 1, z: 1.0, headingDeg: 90 }] });
+    const w = new SimWorld({ arena, seed: 1, count: 2, trace: false });
+    try {
+      const seenBy = (i: number) => w.robots[i].cameraDevice!.fullFrame();
+      expect(seenBy(0).objects.map((o) => [o.objectClass, o.x])).toEqual([['car', 160]]);
+      // The second robot faces east, away from the first: it sees no car.
+      expect(seenBy(1).objects).toEqual([]);
+    } finally {
+      w.free();
+    }
+  });
+
   it('does not see a cube hidden behind a wall or a bigger box, and sees it again when the wall is gone', () => {
     const cube = { id: 'c', shape: 'cube', x: 1, z: 0.8, size: 0.05, colour: 'red', movable: false, tag: 7 } as const;
     const open = frameIn(floorWith([cube]));

@@ -7,6 +7,7 @@
  *   or yellow), their tag (when `Prop.tag` is set and the box is at least 10 px wide) and their class (when
  *   `Prop.objectClass` is set, at least 12 px). A prop counts as seen when at least a third of the sample points
  *   on it that fall inside the image have a clear line of sight; the box is the whole prop's (no cut-outs).
+ * - other robot cars: objects of class `car` (at least 12 px).
  * - coloured floor zones: a blob around the part in front of the camera, seen when a third of its sample points are
  *   not hidden by walls, props or robots.
  * - the floor line: scanned along four image rows from the bottom up, reported as HuskyLens's arrow. Objects
@@ -24,6 +25,7 @@ import { OBJECT_CLASSES } from '../device/camera';
 import type { Prop, Zone } from './arena';
 import { CAMERA_MOUNT, CameraPose, rotate } from './camera-optics';
 import { GROUP_DYNAMIC, GROUP_STATIC, queryOnly, type SimContext } from './context';
+import { ROBOT_GEOMETRY } from './robot';
 
 /** A prop the camera may see, with its physics parts (for its pose and to recognise it in ray hits). */
 export interface CameraTarget {
@@ -92,6 +94,8 @@ export class VirtualCamera {
     private readonly ctx: SimContext,
     private readonly carrier: CameraCarrier,
     private readonly targets: readonly CameraTarget[],
+    /** Every robot in the world (this camera's own is skipped); others are seen as cars. */
+    private readonly robots: readonly { readonly body: RAPIER.RigidBody; readonly collider: RAPIER.Collider }[] = [],
   ) {
     this.ray = new ctx.rapier.Ray({ x: 0, y: 0, z: 0 }, { x: 0, y: 0, z: 1 });
     this.zones = ctx.arena.zones.filter((z) => CHROMATIC.has(z.colour));
@@ -151,6 +155,15 @@ export class VirtualCamera {
       if (p.tag !== undefined && box.width >= MIN_TAG_PX && box.height >= MIN_TAG_PX) tags.push({ id: p.tag, ...box });
       if (p.objectClass !== undefined && box.width >= MIN_OBJECT_PX && box.height >= MIN_OBJECT_PX) objects.push({ objectClass: p.objectClass, ...box });
     }
+    // Other robot cars: object recognition calls them cars.
+    const g = ROBOT_GEOMETRY;
+    for (const r of this.robots) {
+      if (r.body === c.body) continue;
+      const tr = r.body.translation();
+      const q = r.body.rotation();
+      const box = this.seeSolid(tr.x, tr.y, tr.z, q.x, q.y, q.z, q.w, g.widthM / 2, g.heightM / 2, g.lengthM / 2, CUBE_CORNERS, r.collider);
+      if (box && box.width >= MIN_OBJECT_PX && box.height >= MIN_OBJECT_PX) objects.push({ objectClass: 'car', ...box });
+    }
     for (const z of this.zones) {
       const box = this.seeZone(z);
       if (box && box.width >= MIN_BLOB_PX && box.height >= MIN_BLOB_PX) blobs.push({ colour: z.colour as BlobColour, ...box });
@@ -165,22 +178,28 @@ export class VirtualCamera {
   private seeProp(t: CameraTarget): Box | null {
     const p = t.prop;
     const half = p.size / 2;
-    let px = p.x, py = half, pz = p.z, qx = 0, qy = 0, qz = 0, qw = 1;
-    if (t.body) {
-      const tr = t.body.translation();
-      const q = t.body.rotation();
-      px = tr.x; py = tr.y; pz = tr.z;
-      qx = q.x; qy = q.y; qz = q.z; qw = q.w;
-    }
+    if (!t.body) return this.seeSolid(p.x, half, p.z, 0, 0, 0, 1, half, half, half, p.shape === 'cube' ? CUBE_CORNERS : CYLINDER_POINTS, t.collider);
+    const tr = t.body.translation();
+    const q = t.body.rotation();
+    return this.seeSolid(tr.x, tr.y, tr.z, q.x, q.y, q.z, q.w, half, half, half, p.shape === 'cube' ? CUBE_CORNERS : CYLINDER_POINTS, t.collider);
+  }
+
+  /**
+   * The box around a solid at (px, py, pz) rotated by q, whose unit corner offsets `corners` scale by the half sizes
+   * (hx, hy, hz), if enough of it is in view and not hidden; else null.
+   */
+  private seeSolid(
+    px: number, py: number, pz: number, qx: number, qy: number, qz: number, qw: number,
+    hx: number, hy: number, hz: number, corners: readonly (readonly [number, number, number])[], collider: RAPIER.Collider,
+  ): Box | null {
     const dxh = px - this.pose.cx, dzh = pz - this.pose.cz;
     if (dxh * dxh + dzh * dzh > CAMERA_MOUNT.farM * CAMERA_MOUNT.farM) return null;
-    const corners = p.shape === 'cube' ? CUBE_CORNERS : CYLINDER_POINTS;
     const bounds = new Bounds();
     const v = this.vec;
-    // Every corner must be in front of the near plane: a prop straddling it is too close to recognise.
+    // Every corner must be in front of the near plane: a solid straddling it is too close to recognise.
     for (let i = 0; i < corners.length; i++) {
       const c = corners[i];
-      rotate(qx, qy, qz, qw, c[0] * half, c[1] * half, c[2] * half, v);
+      rotate(qx, qy, qz, qw, c[0] * hx, c[1] * hy, c[2] * hz, v);
       if (!this.pose.project(px + v[0], py + v[1], pz + v[2])) return null;
       bounds.add(this.pose.u, this.pose.v);
     }
@@ -191,17 +210,18 @@ export class VirtualCamera {
     const samples = this.samples;
     samples.length = 0;
     const step = corners.length > 8 ? 2 : 1;
+    const k = SAMPLE_PULL;
     for (let i = -step; i < corners.length; i += step) {
       if (i >= 0) {
-        const c = corners[i], k = half * SAMPLE_PULL;
-        rotate(qx, qy, qz, qw, c[0] * k, c[1] * k, c[2] * k, v);
+        const c = corners[i];
+        rotate(qx, qy, qz, qw, c[0] * hx * k, c[1] * hy * k, c[2] * hz * k, v);
       } else {
         v[0] = 0; v[1] = 0; v[2] = 0;
       }
       const sx = px + v[0], sy = py + v[1], sz = pz + v[2];
       if (this.pose.project(sx, sy, sz) && inImage(this.pose.u, this.pose.v)) samples.push(sx, sy, sz);
     }
-    return this.enoughInSight(samples, t.collider) ? box : null;
+    return this.enoughInSight(samples, collider) ? box : null;
   }
 
   /**

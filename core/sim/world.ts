@@ -131,7 +131,7 @@ export class SimWorld {
     }
     if (this.kitKind === 'sensorkit') kit = new VirtualSensorKit(ctx, streams[count]);
     // Cameras draw no random numbers and compute only when read, so they never change a run.
-    for (const r of robots) r.cameraDevice = new VirtualCamera(ctx, r, this.cameraTargets);
+    for (const r of robots) r.cameraDevice = new VirtualCamera(ctx, r, this.cameraTargets, robots);
     this.robots = robots;
     this.drones = drones;
     this.kit = kit;
