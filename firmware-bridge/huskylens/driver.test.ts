@@ -5,6 +5,7 @@
  * the only part not exercised.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fc from 'fast-check';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -111,6 +112,29 @@ describe('HuskyLens driver (in-memory pipe to the emulator)', () => {
     expect(cam.frame('colour').blobs.map((b) => b.colour)).toEqual(['red', 'green']);
     expect(cam.droppedFrames).toBeGreaterThan(0);
   });
+
+  it('survives 20,000 random chunks from the module side while polling, and still reads the module right after', async () => {
+    const emu = scene();
+    const pipe = pipeTo(emu);
+    const cam = await HuskyLensCamera.connect(pipe, { pollMs: 1, timeoutMs: 50 });
+    cleanups.push(() => cam.close());
+    const chunks = fc.sample(fc.oneof(
+      fc.uint8Array({ maxLength: 24 }),
+      // Frame-like garbage: a real header and address, then anything.
+      fc.uint8Array({ maxLength: 20 }).map((rest) => Uint8Array.from([0x55, 0xaa, 0x11, ...rest])),
+    ), { numRuns: 20_000, seed: 42 });
+    for (let i = 0; i < chunks.length; i += 500) {
+      for (const c of chunks.slice(i, i + 500)) pipe.noise([...c]);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const polls = cam.polls;
+    await until(() => cam.polls > polls + 5, 5000);
+    expect(cam.frame('colour').blobs).toEqual([
+      { colour: 'red', x: 200, y: 120, width: 40, height: 30 },
+      { colour: 'green', x: 60, y: 100, width: 10, height: 10 },
+    ]);
+    expect(cam.droppedFrames).toBeGreaterThan(1000);
+  }, 30_000);
 
   it('a module that never answers is refused with a clear message in Chinese and English', async () => {
     const emu = scene();
