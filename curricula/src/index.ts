@@ -13,6 +13,7 @@ import { lineFollowing } from './grade4/line-following';
 import { obstacleRules } from './grade4/obstacle-rules';
 import { dataCollection } from './grade7/data-collection';
 import { decisionTree } from './grade7/decision-tree';
+import { kmeansClustering } from './grade7/kmeans-clustering';
 import { knnColours } from './grade7/knn-colours';
 import { regressionElectricity } from './grade7/regression-electricity';
 import { trainTestAccuracy } from './grade7/train-test-accuracy';
@@ -20,5 +21,5 @@ import { trainTestAccuracy } from './grade7/train-test-accuracy';
 export const UNITS: readonly UnitSource[] = [
   aiAroundUs, firstProgram, obstacleRules, lineFollowing, aiEyeColours, lightSeeking, droneFirstFlight, classroomData, aiAndUs,
   lineRace, droneRingCourse,
-  dataCollection, knnColours, trainTestAccuracy, decisionTree, regressionElectricity,
+  dataCollection, knnColours, trainTestAccuracy, decisionTree, regressionElectricity, kmeansClustering,
 ];
