@@ -8,6 +8,9 @@
  * What a student would notice if it failed: the data panel does not show the recorded samples or their balance, the
  * model's accuracy is missing, a cube ends up in the wrong bin (a wrong prediction takes another colour's route), or
  * the CSV export is not something Excel opens with the Chinese labels intact.
+ *
+ * The second test works the panel by hand: recording sensor-kit readings, importing CSV files through the real file
+ * input (a broken one must be refused naming its row and add nothing), and undoing with Ctrl+Z inside the panel.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -100,4 +103,42 @@ test('records colours in the simulator, trains KNN, and the robot sorts every cu
   const saved = JSON.parse(readFileSync(join(host.projectsDir, 'colour-sort.ailab'), 'utf8'));
   expect(saved.datasets.map((d: { name: string; samples: unknown[] }) => [d.name, d.samples.length])).toEqual([[DATASET, 15]]);
   expect(saved.models.map((m: { name: string; kind: string }) => [m.name, m.kind])).toEqual([[MODEL, 'knn']]);
+});
+
+test('by hand: record sensor-kit readings with a label, import a CSV (a broken one is refused naming its row), undo with Ctrl+Z in the panel', async ({ page }) => {
+  await openApp(page, host.url);
+  await page.getByTestId('kit').selectOption('sensorkit');
+  await page.getByTestId('sim-reset').click();
+  await expect.poll(() => page.evaluate(() => (window as any).__ailab.snapshot()?.kit?.lightPercent ?? null)).not.toBeNull();
+
+  await page.getByTestId('ai-panel-toggle').click();
+  await expect(page.getByTestId('data-none')).toBeVisible();
+  await page.getByTestId('record-form').locator('summary').click();
+  await page.getByTestId('record-lightPercent').check();
+  await page.getByTestId('record-label').fill('亮');
+  await page.getByTestId('record-now').click();
+  const data = page.getByTestId('data-panel');
+  await expect(data).toHaveAttribute('data-samples', '1');
+  await expect(data).toHaveAttribute('data-dataset', '传感器数据');
+  const light: number = await page.evaluate(() => (window as any).__ailab.snapshot().kit.lightPercent);
+  await expect(page.getByTestId('data-row').first()).toContainText(String(Math.round(light * 1000) / 1000));
+  await expect(page.getByTestId('app')).toHaveAttribute('data-dirty', 'true');
+
+  // A CSV with a word where a number belongs: refused, naming row 3; nothing is added.
+  await page.getByTestId('csv-file').setInputFiles({ name: '坏数据.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff光线,标签\n10,暗\nabc,亮\n') });
+  await expect(page.getByTestId('data-error')).toContainText('坏数据.csv');
+  await expect(page.getByTestId('data-error')).toContainText('第 3 行');
+  await expect(page.getByTestId('dataset-pick').locator('option')).toHaveCount(1);
+
+  // A good one becomes a second dataset, shown at once.
+  await page.getByTestId('csv-file').setInputFiles({ name: '光线.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff光线,标签\r\n10,暗\r\n90,亮\r\n85,亮\r\n') });
+  await expect(data).toHaveAttribute('data-dataset', '光线');
+  await expect(data).toHaveAttribute('data-samples', '3');
+  await expect(page.getByTestId('dataset-pick').locator('option')).toHaveCount(2);
+
+  // Ctrl+Z with the focus in the panel undoes the import (and leaves the Blockly workspace alone).
+  await page.getByTestId('csv-import').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('dataset-pick').locator('option')).toHaveCount(1);
+  await expect(page.getByTestId('ai-notice')).toContainText('导入 光线.csv');
 });
