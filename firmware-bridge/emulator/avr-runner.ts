@@ -43,6 +43,8 @@ export const CLOCK_HZ = 16_000_000;
 const FLASH_BYTES = 0x8000;
 /** Largest lag behind the wall clock the runner makes up by running faster, ms. */
 const MAX_DEBT_MS = 5;
+/** Longest stretch of wall time the runner keeps the event loop, ms. */
+const MAX_TURN_MS = 4;
 
 export interface AvrRunnerOptions {
   /** Emulated ms per slice between looks at the wall clock and the serial input (default 1). */
@@ -268,9 +270,10 @@ export class AvrRunner {
       this.slipCycles += slip;
       due -= slip;
     }
-    // Never more than 20 slices in one go, so the event loop (and the host in the same process) stays responsive.
-    const target = Math.min(due, this.cpu.cycles + 20 * this.sliceCycles);
-    while (this.cpu.cycles + this.sliceCycles <= target) this.execute(this.cpu.cycles + this.sliceCycles);
+    // At most MAX_TURN_MS of wall time in one go, so the event loop (and a host in the same process) stays responsive
+    // however slowly the board runs.
+    const turnStart = performance.now();
+    while (this.cpu.cycles + this.sliceCycles <= due && performance.now() - turnStart < MAX_TURN_MS) this.execute(this.cpu.cycles + this.sliceCycles);
     const aheadMs = ((this.cpu.cycles + this.sliceCycles - due) * 1000) / (CLOCK_HZ * this.speed);
     if (aheadMs > 1) this.timer = setTimeout(this.runSlice, Math.floor(aheadMs));
     else this.immediate = setImmediate(this.runSlice);

@@ -1,25 +1,34 @@
 /**
  * Runs an emulated Uno behind a real pty until Ctrl+C, for trying the app or a serial monitor without hardware:
  *
- *   npx tsx firmware-bridge/emulator/pty-bridge-cli.ts [--hex <file.hex>] [--path /tmp/ailab-robot]
+ *   npx tsx firmware-bridge/emulator/pty-bridge-cli.ts [--path /tmp/ailab-robot]      our robot firmware in the kit
+ *   npx tsx firmware-bridge/emulator/pty-bridge-cli.ts --hex <file.hex> [--path …]    any Uno program (bare board)
  *
- * Default hex: our robot firmware (built on demand). Then e.g. `npx ailab run x.ailab --device ailab:/tmp/ailab-robot`.
+ * Prints the path to open, e.g. `npx ailab run x.ailab --device ailab:/tmp/ailab-robot`.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AvrRunner } from './avr-runner';
-import { robotFirmwareHex } from './firmware-files';
+import { startEmulatedRobot } from './emulated-robot';
 import { startPtyBridge } from './pty-bridge';
 
 const { values } = parseArgs({ options: { hex: { type: 'string' }, path: { type: 'string' } } });
-const runner = new AvrRunner(values.hex !== undefined ? readFileSync(values.hex, 'utf8') : robotFirmwareHex());
-runner.start();
-const bridge = await startPtyBridge(runner.serial, { hostPath: values.path, log: (l) => console.error(l) });
-console.log(bridge.hostPath);
-const stop = async () => {
-  await bridge.close();
-  runner.destroy();
-  process.exit(0);
-};
-process.once('SIGINT', () => void stop());
-process.once('SIGTERM', () => void stop());
+const log = (l: string) => console.error(l);
+let stop: () => Promise<void>;
+if (values.hex !== undefined) {
+  const runner = new AvrRunner(readFileSync(values.hex, 'utf8'));
+  runner.start();
+  const bridge = await startPtyBridge(runner.serial, { hostPath: values.path, log });
+  console.log(bridge.hostPath);
+  stop = async () => {
+    await bridge.close();
+    runner.destroy();
+  };
+} else {
+  const robot = await startEmulatedRobot({ hostPath: values.path, log });
+  console.log(robot.path);
+  stop = () => robot.stop();
+}
+const quit = () => void stop().then(() => process.exit(0));
+process.once('SIGINT', quit);
+process.once('SIGTERM', quit);

@@ -22,7 +22,7 @@ describe('--device spec', () => {
 
   it('knows the drivers that are not there yet, and rejects what is not written right', () => {
     expect(parseDeviceSpec('firmata:/dev/ttyUSB0')).toEqual({ driver: 'unavailable', name: 'firmata' });
-    expect(parseDeviceSpec('ailab:COM3')).toEqual({ driver: 'unavailable', name: 'ailab' });
+    expect(parseDeviceSpec('ailab:COM3')).toEqual({ driver: 'ailab', path: 'COM3' });
     expect(parseDeviceSpec('tello:/dev/ttyUSB1')).toMatchObject({ driver: 'unavailable' });
     expect(parseDeviceSpec('tello:udp:drone.local')).toEqual({ error: 'notAnIp', host: 'drone.local' });
     expect(parseDeviceSpec('tello:udp:1.2.3.4:99999')).toEqual({ error: 'badSpec' });

@@ -22,6 +22,8 @@ import { readProjectFile } from '../services/project-file';
 
 export type DeviceSpec =
   | { readonly driver: 'tello-udp'; readonly host: string; readonly port: number }
+  /** The AI-lab robot firmware on a serial port (robot-run.ts). */
+  | { readonly driver: 'ailab'; readonly path: string }
   /** A driver this version recognises but does not have yet. */
   | { readonly driver: 'unavailable'; readonly name: string };
 
@@ -31,7 +33,8 @@ export function parseDeviceSpec(spec: string): DeviceSpec | { readonly error: 'b
   if (colon <= 0 || colon === spec.length - 1) return { error: 'badSpec' };
   const driver = spec.slice(0, colon).toLowerCase();
   const rest = spec.slice(colon + 1);
-  if (driver === 'firmata' || driver === 'ailab') return { driver: 'unavailable', name: driver };
+  if (driver === 'ailab') return { driver: 'ailab', path: rest };
+  if (driver === 'firmata') return { driver: 'unavailable', name: driver };
   if (driver !== 'tello') return { error: 'badSpec' };
   if (!rest.startsWith('udp:')) return { driver: 'unavailable', name: 'tello (serial radio dongle)' };
   const address = rest.slice(4);
@@ -68,6 +71,10 @@ export async function deviceRunCommand(options: DeviceRunOptions, lang: Language
   const spec = parseDeviceSpec(options.device);
   if ('error' in spec) return fail(spec.error === 'notAnIp' ? b('device.notAnIp', { host: spec.host ?? '' }) : b('device.badSpec', { spec: options.device }));
   if (spec.driver === 'unavailable') return fail(b('device.notAvailable', { driver: spec.name }));
+  if (spec.driver === 'ailab') {
+    const { robotRunCommand } = await import('./robot-run');
+    return robotRunCommand({ file: options.file, path: spec.path, seed: options.seed, json: options.json }, lang);
+  }
 
   const fullPath = resolve(options.file);
   const project = await readProjectFile(fullPath, options.file);
