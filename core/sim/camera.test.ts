@@ -162,6 +162,35 @@ describe('virtual AI camera', () => {
     expect(new Set(here).size).toBeGreaterThan(10);
   }, 90_000);
 
+  it('follows the whole line track with the camera alone (line position steers), never more than 4 cm off the tape', async () => {
+    const pos = read('robot.cameraLinePosition');
+    const steer = bin('*', pos, num(0.25));
+    const prog = program([
+      { kind: 'forever', blockId: 'loop', body: [command('robot.setMotors', bin('+', num(40), steer), bin('-', num(40), steer)), wait0] },
+    ]);
+    const s = await runHeadless({ program: prog, arenaId: 'line-track', seed: 1, seconds: 45, keepTrace: true });
+    // The loop: straights z = 0.5 and 1.5 for x in [0.8, 2.2], half circles of radius 0.5 round (0.8, 1) and (2.2, 1).
+    const offTape = (x: number, z: number) => {
+      if (x >= 0.8 && x <= 2.2) return Math.min(Math.abs(z - 0.5), Math.abs(z - 1.5));
+      const cx = x < 0.8 ? 0.8 : 2.2;
+      return Math.abs(Math.hypot(x - cx, z - 1) - 0.5);
+    };
+    const frames = s.trace!.frames;
+    expect(frames.length).toBe(2250);
+    // The camera sits 6 cm ahead of the centre, so the centre cuts curves a little: measure the camera's footprint.
+    let worst = 0, leftTurns = 0, prevHeading = frames[0].robots[0].headingDeg;
+    for (const f of frames) {
+      const r = f.robots[0];
+      const h = (r.headingDeg * Math.PI) / 180;
+      worst = Math.max(worst, offTape(r.x + Math.sin(h) * 0.06, r.z - Math.cos(h) * 0.06));
+      leftTurns += ((prevHeading - r.headingDeg + 540) % 360) - 180;
+      prevHeading = r.headingDeg;
+    }
+    expect(worst).toBeLessThan(0.04);
+    // A lap of the 5.9 m loop is 360° of left turning; 45 s at 40 % (16 cm/s) is about 7 m, more than a lap.
+    expect(leftTurns).toBeGreaterThan(360);
+  });
+
   it('turns until it sees the red cube, then drives up to it (a headless run of a camera program)', async () => {
     const x: Expr = read('robot.cameraBlobX', str('red'));
     const turnLeft = command('robot.setMotors', num(-20), num(20));
