@@ -212,6 +212,8 @@ export const lessons: Bundle = {
     "player.hardware": "用真实器材：{{list}}。检查总是在模拟器里进行。",
     "player.simOnly": "这一课在模拟器里完成和检查。",
     "player.error": "出错了：{{detail}}",
+    "player.unitProgress": "完成 {{done}}/{{total}} 课",
+    "player.lastCheck": "上次检查：通过 {{passed}}/{{total}} 项",
   },
   en: {
     "subject.robot": "the robot",
@@ -418,5 +420,7 @@ export const lessons: Bundle = {
     "player.hardware": "With real kits: {{list}}. Checks always run in the simulator.",
     "player.simOnly": "This lesson is done and checked in the simulator.",
     "player.error": "Something went wrong: {{detail}}",
+    "player.unitProgress": "{{done}}/{{total}} lessons done",
+    "player.lastCheck": "Last check: {{passed}} of {{total}} passed",
   },
 };

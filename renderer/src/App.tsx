@@ -547,12 +547,14 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
   // ---- lessons (renderer/src/lessons) ------------------------------------------------------------------------
   const [lessonsOpen, setLessonsOpen] = useState(false);
   const [lessonToolbox, setLessonToolbox] = useState<readonly string[] | null>(null);
-  const openLessonProgram = useCallback((project: Project, toolbox: readonly string[] | null) => {
+  // Resolves once the program is in the editor; never, if the student cancels the "unsaved changes" question.
+  const openLessonProgram = useCallback((project: Project, toolbox: readonly string[] | null) => new Promise<void>((resolve) => {
     guard(() => {
       openDoc(null, project);
       setLessonToolbox(toolbox);
+      resolve();
     });
-  }, [guard, openDoc]);
+  }), [guard, openDoc]);
   const replayLesson = useCallback((project: Project, lesson: Lesson, atMs: number) => {
     void replayLessonMoment(sim, project, lesson, atMs);
   }, [sim]);

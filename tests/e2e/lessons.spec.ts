@@ -100,6 +100,14 @@ test('a grade-4 lesson: steps, limited toolbox, hints, a failing check replayed,
   await page.getByTestId('lessons-button').click();
   await expect(page.getByTestId('lesson-student')).toContainText('4班 7号');
   await expect(page.getByTestId('done-first-program-drive-to-wall')).toBeVisible();
+  await expect(page.getByTestId('unit-progress-first-program')).toHaveText('完成 1/2 课');
+  // Opening the lesson again brings back the student's own program, the step they were on and the last result.
+  await page.getByTestId('lesson-first-program-drive-to-wall').click();
+  await expect(page.getByTestId('step-counter')).toHaveText('第 2 步，共 2 步');
+  await expect(page.getByTestId('last-check')).toHaveText('上次检查：通过 4/4 项');
+  const solutionTypes = (JSON.stringify(solution.workspace).match(/"type":"[a-z_]+"/g) ?? []).length;
+  await expect.poll(() => page.evaluate(() => JSON.stringify((window as any).__ailab.workspaceJson()).match(/"type":"[a-z_]+"/g)?.length ?? 0)).toBe(solutionTypes);
+  await expect(page.getByTestId('reflection')).toHaveValue('把 30 改成 140，小车就开到墙边了。');
   const files = readdirSync(join(host.dataDir, 'progress')).filter((f) => f.endsWith('.json'));
   expect(files).toHaveLength(1);
   const record = JSON.parse(readFileSync(join(host.dataDir, 'progress', files[0]), 'utf8'));

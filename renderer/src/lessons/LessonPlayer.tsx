@@ -21,8 +21,11 @@ import { renderUnitMarkdown } from './markdown';
 export interface LessonHostApi {
   readonly host: HostClient;
   readonly language: Language;
-  /** Puts a lesson's program into the editor (replacing the open document) with this toolbox (null: the kit's full). */
-  openProgram(project: Project, toolbox: readonly string[] | null): void;
+  /**
+   * Puts a lesson's program into the editor (replacing the open document) with this toolbox (null: the kit's full).
+   * Resolves once it is there; stays pending if the student keeps their unsaved work instead.
+   */
+  openProgram(project: Project, toolbox: readonly string[] | null): Promise<void>;
   setToolbox(toolbox: readonly string[] | null): void;
   /** The editor's workspace now (Blockly JSON). */
   currentWorkspace(): Record<string, unknown>;
@@ -86,7 +89,7 @@ export function LessonPlayer(props: LessonHostApi) {
       const saved = progress?.units[unitId]?.[lesson.id];
       const project: Project = { ...starter, meta: { ...starter.meta, title: lesson.title[propsRef.current.language] }, workspace: saved?.workspace ?? starter.workspace };
       const step = lesson.steps[Math.min(saved?.step ?? 0, lesson.steps.length - 1)];
-      propsRef.current.openProgram(project, step.toolbox === 'all' ? null : step.toolbox);
+      await propsRef.current.openProgram(project, step.toolbox === 'all' ? null : step.toolbox);
       setView({ kind: 'lesson', unit, lessonIndex, starter });
     } catch (e) {
       fail(e);
@@ -165,7 +168,10 @@ function UnitList(props: { units: UnitSummary[] | null; progress: Progress | nul
             {inGrade.map((u) => (
               <article key={u.id} className="unit-card" data-testid={`unit-${u.id}`}>
                 <h4>{u.title[language]}</h4>
-                <p className="unit-meta">{t(`player.kit.${u.kit}`)} · {t('player.classHours', { count: u.classHours })}</p>
+                <p className="unit-meta">
+                  {t(`player.kit.${u.kit}`)} · {t('player.classHours', { count: u.classHours })} ·{' '}
+                  <span data-testid={`unit-progress-${u.id}`}>{t('player.unitProgress', { done: u.lessons.filter((l) => progress?.units[u.id]?.[l.id]?.completed).length, total: u.lessons.length })}</span>
+                </p>
                 <p>{u.summary[language]}</p>
                 <ol>
                   {u.lessons.map((l, i) => {
@@ -310,16 +316,16 @@ function LessonView(props: LessonViewProps) {
   const loadSolution = async () => {
     try {
       const { project: solution } = await host.call('lessons.project', { unitId: unit.id, lessonId: lesson.id, which: 'solution' });
-      api.openProgram({ ...solution, meta: { ...solution.meta, title: lesson.title[language] } }, step.toolbox === 'all' ? null : step.toolbox);
+      await api.openProgram({ ...solution, meta: { ...solution.meta, title: lesson.title[language] } }, step.toolbox === 'all' ? null : step.toolbox);
     } catch (e) {
       props.onError(e);
     }
   };
 
-  const restart = () => {
-    api.openProgram({ ...starter, meta: { ...starter.meta, title: lesson.title[language] } }, lesson.steps[0].toolbox === 'all' ? null : lesson.steps[0].toolbox);
+  const restart = async () => {
+    await api.openProgram({ ...starter, meta: { ...starter.meta, title: lesson.title[language] } }, lesson.steps[0].toolbox === 'all' ? null : lesson.steps[0].toolbox);
     setRun(null);
-    void save({ ...emptyLesson(), reflection: lpRef.current.reflection });
+    await save({ ...emptyLesson(), reflection: lpRef.current.reflection });
   };
 
   // Results shown: the step's checks when it names some, else all of the lesson's.
@@ -367,6 +373,9 @@ function LessonView(props: LessonViewProps) {
         <button className="check-work" data-testid="check-work" disabled={checking} onClick={() => void checkWork()}>{checking ? t('player.checking') : t('player.check')}</button>
         {checkError && <p className="lesson-error" role="alert">{checkError}</p>}
         {run?.error && <p className="lesson-error" role="alert" data-testid="check-error">{run.error[language]}</p>}
+        {!run && Object.keys(lp.checks).length > 0 && (
+          <p className="last-check" data-testid="last-check">{t('player.lastCheck', { passed: Object.values(lp.checks).filter(Boolean).length, total: Object.keys(lp.checks).length })}</p>
+        )}
         {run && !run.error && (
           <div className="check-results" data-testid="check-results" data-passed={passedAll ? 'true' : 'false'} data-state-hash={run.stateHash ?? ''} data-end-ms={Math.round((run.simSeconds ?? 0) * 1000)}>
             <p>{passedAll ? t('player.allPassed') : t('player.resultsTitle', { passed: run.results.filter((r) => r.passed).length, total: run.results.length })}</p>
@@ -412,7 +421,7 @@ function LessonView(props: LessonViewProps) {
 
       <div className="teacher-area">
         <button data-testid="teacher-notes-button" onClick={() => void toggleNotes()}>{notesHtml === null ? t('player.teacherNotes') : t('player.hideTeacherNotes')}</button>
-        <button onClick={restart}>{t('player.restart')}</button>
+        <button onClick={() => void restart()}>{t('player.restart')}</button>
         {notesHtml !== null && (
           <div className="teacher-notes" data-testid="teacher-notes">
             <div dangerouslySetInnerHTML={{ __html: notesHtml }} />
