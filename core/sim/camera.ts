@@ -18,10 +18,9 @@
  */
 import type RAPIER from '@dimforge/rapier3d-deterministic-compat';
 import {
-  BLOB_COLOURS, CAMERA_HEIGHT_PX, CAMERA_WIDTH_PX, EMPTY_CAMERA_FRAME,
+  BLOB_COLOURS, CAMERA_HEIGHT_PX, CAMERA_WIDTH_PX, EMPTY_CAMERA_FRAME, OBJECT_CLASSES,
   type BlobColour, type CameraFrame, type CameraNeed, type ColourBlob, type LineArrow, type ObjectDetection, type TagDetection,
 } from '../device/camera';
-import { OBJECT_CLASSES } from '../device/camera';
 import type { Prop, Zone } from './arena';
 import { CAMERA_MOUNT, CameraPose, rotate } from './camera-optics';
 import { GROUP_DYNAMIC, GROUP_STATIC, queryOnly, type SimContext } from './context';
