@@ -5,7 +5,8 @@
  * The module runs one algorithm at a time. `frame(need)` answers at once from the latest poll and, when the program
  * asks for another part (tags after colours), switches the module's algorithm: that part is empty until the first
  * poll after the switch (one or two poll periods); the other parts keep what their last poll saw. A program that
- * reads two parts in turn makes the module switch back and forth, so each part updates at half the rate.
+ * reads several parts (colours and tags) gets them in turn: the module stays `dwellPolls` polls on each part
+ * asked for within the last second, so each updates a few times a second instead of the last one asked winning.
  *
  * Polling: every `pollMs` the driver sends REQUEST and collects RETURN_INFO plus the blocks/arrows it announces. An
  * answer missing after `timeoutMs` is dropped (the part keeps its last frame); `maxMissed` in a row end the
@@ -41,6 +42,8 @@ export interface HuskyLensOptions {
   readonly pollMs?: number;
   /** How long an answer may take, ms (default 300; 9600 baud moves ~1 byte per ms). */
   readonly timeoutMs?: number;
+  /** Polls in a row on one part before switching to another part also asked for (default 3). */
+  readonly dwellPolls?: number;
   /** Unanswered polls in a row before the camera counts as gone (default 10). */
   readonly maxMissed?: number;
   /** Baud rate, only for messages. */
@@ -49,6 +52,10 @@ export interface HuskyLensOptions {
 }
 
 export const DEFAULT_COLOUR_IDS: Readonly<Record<number, BlobColour>> = { 1: 'red', 2: 'green', 3: 'blue', 4: 'yellow' };
+
+/** Parts asked for within this long take turns on the module, ms. */
+const ASKED_RECENTLY_MS = 1000;
+const NEED_ORDER: readonly CameraNeed[] = ['colour', 'tag', 'line', 'object'];
 
 /** Which algorithm serves which part of the frame. */
 const ALGORITHM_FOR: Readonly<Record<CameraNeed, number>> = {
@@ -80,7 +87,10 @@ export class HuskyLensCamera implements AiCamera {
   private frameCache: CameraFrame = EMPTY_CAMERA_FRAME;
   /** The algorithm the module runs (as far as we know) and the one the program last asked for. */
   private running = -1;
-  private wanted: CameraNeed = 'colour';
+  /** When each part was last asked for (wall ms); parts asked for within `ASKED_RECENTLY_MS` take turns. */
+  private readonly asked = new Map<CameraNeed, number>([['colour', 0]]);
+  private serving: CameraNeed = 'colour';
+  private servedPolls = 0;
   private closed = false;
   private missed = 0;
   private loop: Promise<void> | null = null;
@@ -112,8 +122,23 @@ export class HuskyLensCamera implements AiCamera {
   }
 
   frame(need: CameraNeed): CameraFrame {
-    this.wanted = need;
+    this.asked.set(need, Date.now());
     return this.frameCache;
+  }
+
+  /** The part to poll next: stay on the one being served for `dwellPolls`, then the next one asked for recently. */
+  private nextNeed(): CameraNeed {
+    const now = Date.now();
+    const recent = NEED_ORDER.filter((n) => now - (this.asked.get(n) ?? -Infinity) <= ASKED_RECENTLY_MS);
+    if (recent.length === 0) {
+      // Nobody asked lately: keep the last part asked for.
+      let last: CameraNeed = this.serving, at = -Infinity;
+      for (const [n, t] of this.asked) if (t > at) { last = n; at = t; }
+      return last;
+    }
+    if (recent.includes(this.serving) && (recent.length === 1 || this.servedPolls < (this.options.dwellPolls ?? 3))) return this.serving;
+    const i = recent.indexOf(this.serving);
+    return recent[(i + 1) % recent.length];
   }
 
   /** Called once if the module stops answering while polling. */
@@ -143,7 +168,11 @@ export class HuskyLensCamera implements AiCamera {
     const maxMissed = this.options.maxMissed ?? 10;
     while (!this.closed) {
       try {
-        const need = this.wanted;
+        const need = this.nextNeed();
+        if (need !== this.serving) {
+          this.serving = need;
+          this.servedPolls = 0;
+        }
         const algorithm = ALGORITHM_FOR[need];
         if (this.running !== algorithm) {
           await this.exchange(encodeAlgorithm(algorithm), (m) => m.kind === 'ok');
@@ -153,6 +182,7 @@ export class HuskyLensCamera implements AiCamera {
         }
         const { blocks, arrows } = await this.requestAll();
         this.setPart(need, blocks, arrows);
+        this.servedPolls++;
         this.polls++;
         this.missed = 0;
       } catch (e) {
