@@ -15,11 +15,14 @@ import { dataCollection } from './grade7/data-collection';
 import { decisionTree } from './grade7/decision-tree';
 import { kmeansClustering } from './grade7/kmeans-clustering';
 import { knnColours } from './grade7/knn-colours';
+import { qLearningMaze } from './grade7/q-learning-maze';
 import { regressionElectricity } from './grade7/regression-electricity';
+import { tokensVocabulary } from './grade7/tokens-vocabulary';
 import { trainTestAccuracy } from './grade7/train-test-accuracy';
 
 export const UNITS: readonly UnitSource[] = [
   aiAroundUs, firstProgram, obstacleRules, lineFollowing, aiEyeColours, lightSeeking, droneFirstFlight, classroomData, aiAndUs,
   lineRace, droneRingCourse,
   dataCollection, knnColours, trainTestAccuracy, decisionTree, regressionElectricity, kmeansClustering,
+  qLearningMaze, tokensVocabulary,
 ];
