@@ -8,7 +8,7 @@
  * at most `SERIAL_CHUNK_BYTES` bytes, highlights only when they change.
  */
 import { z } from 'zod';
-import { ProjectSchema, TargetKitSchema } from './project';
+import { AiStateSchema, ProjectSchema, TargetKitSchema } from './project';
 import { RuntimeEventSchema } from './sim-worker';
 
 /** Readings events a second (the panel's chart and numbers; the program itself samples every tick). */
@@ -110,6 +110,8 @@ export const DEVICE_EVENTS = {
   'device.readings': DeviceReadingsSchema,
   /** A runtime event of the live run (highlight, log, error, stopped, command). */
   'live.event': RuntimeEventSchema,
+  /** After a live run in which AI blocks recorded samples or trained models: the new datasets and models. */
+  'live.aiState': AiStateSchema,
   'serial.data': z.object({ data: Base64 }),
   'serial.statusChanged': SerialStatusSchema,
 } as const;

@@ -4,7 +4,7 @@
  * (`Blockly.serialization.workspaces.save`), kept as opaque JSON here and turned into IR by core/program.
  */
 import { z } from 'zod';
-import { SavedModelSchema } from '../ai/contracts';
+import { SavedModelSchema, type AiState } from '../ai/contracts';
 
 /** The version this build writes. Bump with a migration in `migrateProject`. */
 export const PROJECT_SCHEMA_VERSION = 1;
@@ -40,6 +40,15 @@ export const ProjectSchema = z.object({
 });
 
 export type Project = z.infer<typeof ProjectSchema>;
+
+/**
+ * Datasets and models of the AI lab (core/ai/contracts.ts `AiState`) on their own: what a run starts from and what
+ * AI blocks made of it, as it crosses to the sim worker and back from a live run. Same limits as in the project.
+ */
+export const AiStateSchema: z.ZodType<AiState> = z.object({
+  datasets: z.array(DatasetSchema).max(100),
+  models: z.array(SavedModelSchema).max(100),
+});
 export type TargetKitName = z.infer<typeof TargetKitSchema>;
 
 /** A new, empty project for a kit. `now` is an ISO date string (core reads no clock). */

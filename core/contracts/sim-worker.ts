@@ -7,8 +7,7 @@
  * Time in these messages is device time in integer milliseconds since the run started (one tick = 20 ms).
  */
 import { z } from 'zod';
-import { SavedModelSchema, type AiState } from '../ai/contracts';
-import { DatasetSchema } from './project';
+import { AiStateSchema } from './project';
 import { BLOB_COLOURS, OBJECT_CLASSES, type CameraFrame } from '../device/camera';
 import type { Program, Value } from '../program/ir';
 import type { RuntimeEvent, RunState } from '../runtime/types';
@@ -126,15 +125,6 @@ const ProgramShapeCheck = z.object({
 });
 export const ProgramShapeSchema = z.custom<Program>((v) => ProgramShapeCheck.safeParse(v).success, {
   message: 'not a Program IR (irVersion 1, target, variables, procedures, scripts)',
-});
-
-/**
- * Datasets and models of the AI lab (core/ai/contracts.ts `AiState`): what a run starts from (`sim.load`) and what
- * AI blocks made of it (`sim.aiState`). Same limits as the project file.
- */
-export const AiStateSchema: z.ZodType<AiState> = z.object({
-  datasets: z.array(DatasetSchema).max(100),
-  models: z.array(SavedModelSchema).max(100),
 });
 
 /**

@@ -8,6 +8,8 @@
  * always served between ticks: Stop calls `interpreter.stop()`, which puts every device in its safe state (the
  * drone lands), even while the program spins.
  */
+import { createAiContext } from '../../core/ai/context';
+import { EMPTY_AI_STATE, type AiState } from '../../core/ai/contracts';
 import type { DeviceSet } from '../../core/device/device-set';
 import type { Program } from '../../core/program/ir';
 import { createRandom, Interpreter } from '../../core/runtime';
@@ -29,6 +31,8 @@ export interface LiveRunOptions {
    * run then stops with reason 'disconnected' (devices still get their safe state) and the summary carries the message.
    */
   readonly linkCheck?: () => Error | null;
+  /** Datasets and models the run starts from (the project's), so AI blocks record and predict on the real kit too. */
+  readonly ai?: AiState;
 }
 
 export interface LiveRunSummary {
@@ -43,6 +47,10 @@ export interface LiveRunSummary {
   readonly events: readonly RuntimeEvent[];
   /** Why the link was lost, when the stop reason is 'disconnected'. */
   readonly disconnect: string | null;
+  /** Datasets and models at the end (samples recorded, models trained on the real kit). */
+  readonly ai: AiState;
+  /** True when AI blocks changed them (the app then writes `ai` into the project). */
+  readonly aiChanged: boolean;
 }
 
 export interface LiveRun {
@@ -55,7 +63,9 @@ export interface LiveRun {
 
 export function startLiveRun(options: LiveRunOptions): LiveRun {
   const tickMs = options.tickMs ?? 20;
-  const interpreter = new Interpreter(options.program, options.devices, { random: createRandom(options.seed ?? 1) });
+  // The AI context's random (train/test splits) is its own stream, salted like the simulator's (core/sim/session.ts).
+  const ai = createAiContext(options.ai ?? EMPTY_AI_STATE, createRandom(((options.seed ?? 1) + 0x5a17) | 0));
+  const interpreter = new Interpreter(options.program, options.devices, { random: createRandom(options.seed ?? 1), ai });
   const events: RuntimeEvent[] = [];
   let stopReason: StopReason | null = null;
   let resolveDone!: (s: LiveRunSummary) => void;
@@ -81,6 +91,8 @@ export function startLiveRun(options: LiveRunOptions): LiveRun {
       maxLateMs: Math.round(maxLate * 10) / 10,
       events,
       disconnect,
+      ai: ai.snapshot(),
+      aiChanged: ai.changed,
     });
   };
 

@@ -188,12 +188,17 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
 
       const forward = eventForwarder(emit);
       const startedAt = Date.now();
-      const current = startLiveRun({ program, devices: d.devices, seed: project.sim.seed, onEvent: forward, linkCheck: () => d.linkLost() });
+      const current = startLiveRun({
+        program, devices: d.devices, seed: project.sim.seed, onEvent: forward, linkCheck: () => d.linkLost(),
+        // Saved models drive the real kit too; samples recorded on it come back with `live.aiState`.
+        ai: { datasets: project.datasets ?? [], models: project.models ?? [] },
+      });
       run = current;
       setStatus({ run: 'running', error: null });
       log(`[LiveService] running "${project.meta.title}" on ${d.label}`);
       void current.done.then((summary) => {
         forward.flush();
+        if (summary.aiChanged) emit('live.aiState', summary.ai);
         if (run === current) run = null;
         log(`[LiveService] run over: ${summary.stopReason}, ${summary.seconds} s, ${summary.ticks} ticks, max late ${summary.maxLateMs} ms`);
         const lost = summary.stopReason === 'disconnected' && summary.disconnect !== null;

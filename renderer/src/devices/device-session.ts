@@ -3,6 +3,7 @@
  * — connection status, the latest readings, the last `HISTORY_S` seconds of every numeric reading for the chart,
  * and the serial monitor's bytes. Views subscribe with `onDidChange` and read snapshots; they never hold host state.
  */
+import type { AiState } from '../../../core/ai/contracts';
 import type { DeviceReadings, DeviceStatus, SerialStatus, WiringProfileInfo } from '../../../core/contracts/devices';
 import type { Project } from '../../../core/contracts/project';
 import type { Language } from '../../../core/i18n';
@@ -37,6 +38,7 @@ export class DeviceSession {
   private serialBytes = 0;
   private readonly listeners = new Set<() => void>();
   private readonly runtimeListeners = new Set<(e: RuntimeEvent) => void>();
+  private readonly aiStateListeners = new Set<(ai: AiState) => void>();
   private readonly serialListeners = new Set<(bytes: Uint8Array) => void>();
   private readonly offs: (() => void)[] = [];
 
@@ -49,6 +51,7 @@ export class DeviceSession {
       }),
       host.onDidReceive('device.readings', (r) => this.addReadings(r)),
       host.onDidReceive('live.event', (e) => this.runtimeListeners.forEach((l) => l(e))),
+      host.onDidReceive('live.aiState', (ai) => this.aiStateListeners.forEach((l) => l(ai))),
       host.onDidReceive('serial.statusChanged', (s) => {
         this.serialStatus = s;
         this.changed();
@@ -99,6 +102,11 @@ export class DeviceSession {
   onRuntimeEvent(listener: (e: RuntimeEvent) => void): () => void {
     this.runtimeListeners.add(listener);
     return () => this.runtimeListeners.delete(listener);
+  }
+  /** After a live run whose AI blocks recorded samples or trained models: the datasets and models to save. */
+  onAiState(listener: (ai: AiState) => void): () => void {
+    this.aiStateListeners.add(listener);
+    return () => this.aiStateListeners.delete(listener);
   }
   /** New serial bytes as they arrive (the monitor decodes them incrementally). */
   onSerialData(listener: (bytes: Uint8Array) => void): () => void {
