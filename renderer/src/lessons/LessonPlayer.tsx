@@ -14,7 +14,7 @@ import { LessonProgressSchema, StudentIdSchema, type LessonProgress, type Progre
 import type { Language } from '../../../core/i18n';
 import type { LessonRun } from '../../../core/lessons/run-lesson';
 import type { Lesson, Unit } from '../../../core/lessons/unit-schema';
-import type { HostClient } from '../host-client';
+import { HostCallError, type HostClient } from '../host-client';
 import { LessonChecker } from './lesson-checker';
 import { renderUnitMarkdown } from './markdown';
 
@@ -66,7 +66,11 @@ export function LessonPlayer(props: LessonHostApi) {
 
   const fail = useCallback((e: unknown) => {
     console.warn('[LessonPlayer]', e);
-    setError(t('player.error', { detail: e instanceof Error ? e.message : String(e) }));
+    // Host errors carry a code of the `host` namespace: shown in the student's language, not the log's English.
+    const detail = e instanceof HostCallError && !e.code.startsWith('client')
+      ? t(`error.${e.code}`, { ns: 'host', ...e.params, defaultValue: e.message })
+      : e instanceof Error ? e.message : String(e);
+    setError(t('player.error', { detail }));
   }, [t]);
 
   useEffect(() => {

@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+/**
+ * The lesson player's first screens in jsdom with the real strings and the real HostClient over a transport double
+ * (the host is another process; its services have their own tests): a name that is not a valid profile is refused
+ * with a clear message and nothing is asked of the host; a valid one lists units by grade (4, then club) with each
+ * student's done lessons; a host error shows in the student's language instead of an empty player.
+ */
+import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HostMethod } from '../../../core/contracts/host';
+import { HostClient, type Reply, type Transport } from '../host-client';
+import { click, render, typeInto, type Rendered } from '../ai/test-render';
+import { LessonPlayer, type LessonHostApi } from './LessonPlayer';
+
+let view: Rendered | null = null;
+afterEach(() => {
+  view?.unmount();
+  view = null;
+  localStorage.clear();
+});
+
+const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+const summary = (id: string, grade: '4' | '7' | 'club', order: number, lessons: string[]) => ({
+  id, grade, order, title: L(`单元 ${id}`, `Unit ${id}`), summary: L('简介', 'Summary'), classHours: 2, kit: 'robot', source: 'bundled',
+  lessons: lessons.map((l) => ({ id: l, title: L(`课 ${l}`, `Lesson ${l}`) })),
+});
+
+function transport(replies: Partial<Record<HostMethod, (params: unknown) => Reply>>, asked: string[]): Transport {
+  return {
+    kind: 'websocket',
+    request: async (method, params) => {
+      asked.push(method);
+      const reply = replies[method];
+      return reply ? reply(params) : { ok: false, error: { code: 'unknownMethod', params: {}, message: `no ${method}` } };
+    },
+    onEvent: () => () => undefined,
+  };
+}
+
+function api(host: HostClient): LessonHostApi {
+  return {
+    host, language: 'zh-CN',
+    openProgram: async () => undefined, setToolbox: () => undefined, currentWorkspace: () => ({}), replay: () => undefined, onClose: () => undefined,
+  };
+}
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await act(async () => { await Promise.resolve(); });
+};
+
+describe('lesson player', () => {
+  it('refuses a profile name it cannot store, then lists units by grade with the student\'s done lessons', async () => {
+    const asked: string[] = [];
+    const host = new HostClient(transport({
+      'lessons.list': () => ({ ok: true, result: [summary('club-race', 'club', 1, ['race']), summary('first', '4', 1, ['a', 'b'])] }),
+      'progress.students': () => ({ ok: true, result: [] }),
+      'progress.get': (p) => ({ ok: true, result: { format: 'ailab-progress', version: 1, student: (p as { student: string }).student, updatedAt: 'x', units: { first: { a: { completed: true } } } } }),
+    }, asked));
+    view = render(<LessonPlayer {...api(host)} />, 'zh-CN');
+    await settle();
+    typeInto(view.one('student-name') as HTMLInputElement, '<script>');
+    click(view.one('student-start'));
+    expect(view.container.textContent).toContain('请输入 1–40 个字');
+    expect(asked).not.toContain('progress.get');
+
+    typeInto(view.one('student-name') as HTMLInputElement, '4班 7号');
+    click(view.one('student-start'));
+    await settle();
+    expect(asked).toContain('progress.get');
+    const sections = [...view.container.querySelectorAll('[data-testid^="grade-"]')].map((s) => s.getAttribute('data-testid'));
+    expect(sections).toEqual(['grade-4', 'grade-club']);
+    expect(view.one('unit-progress-first').textContent).toBe('完成 1/2 课');
+    expect(view.all('done-first-a')).toHaveLength(1);
+    expect(view.all('done-first-b')).toHaveLength(0);
+    expect(localStorage.getItem('ailab.student')).toBe('4班 7号');
+  });
+
+  it('a host error is shown in the student\'s language', async () => {
+    localStorage.setItem('ailab.student', 'seat-3');
+    const host = new HostClient(transport({
+      'lessons.list': () => ({ ok: false, error: { code: 'unitNotFound', params: { id: 'first' }, message: 'Unit "first" was not found.' } }),
+      'progress.get': () => ({ ok: true, result: { format: 'ailab-progress', version: 1, student: 'seat-3', updatedAt: '', units: {} } }),
+    }, []));
+    view = render(<LessonPlayer {...api(host)} />, 'zh-CN');
+    await settle();
+    expect(view.container.querySelector('[role="alert"]')?.textContent).toBe('出错了：找不到单元“first”。它可能已被删除，或者还没有安装。');
+  });
+});
