@@ -9,7 +9,7 @@
  *   if training stepped physics; the log line turns it into episodes per second for 50-move episodes, which is why
  *   training uses the grid model and only the trained policy drives the physical robot.
  *
- * Medians of 7 runs after 3 warm-up runs; best and worst logged with the load average (build machines are shared).
+ * Medians of 7 samples after 3 warm-up samples (a training sample is 20 trainings of 500 episodes); best and worst logged with the load average (build machines are shared).
  *
  *   node --import tsx bench/ai-rl.bench.ts
  */
@@ -24,6 +24,7 @@ import { initPhysics, SimWorld } from '../core/sim/world';
 const RUNS = 7;
 const WARMUP = 3;
 const EPISODES = 500;
+const TRAININGS = 20;
 const PARAMS = { episodes: EPISODES, alpha: 0.5, gamma: 0.9, epsilon: 0.2, maxSteps: 50 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -35,13 +36,15 @@ const rates: number[] = [];
 let moves = 0;
 let longest = 0;
 for (let i = -WARMUP; i < RUNS; i++) {
+  // One sample = TRAININGS fresh trainings (different seeds), long enough for the timer and the machine's noise.
   const t0 = performance.now();
-  const t = trainQLearning(grid, PARAMS, createRandom(1000 + i));
+  let last = trainQLearning(grid, PARAMS, createRandom(1000 * i));
+  for (let k = 1; k < TRAININGS; k++) last = trainQLearning(grid, PARAMS, createRandom(1000 * i + k));
   const s = (performance.now() - t0) / 1000;
   if (i >= 0) {
-    rates.push(EPISODES / s);
-    moves = t.episodes.reduce((sum, e) => sum + e.steps, 0);
-    longest = Math.max(longest, ...t.episodes.map((e) => e.steps));
+    rates.push((EPISODES * TRAININGS) / s);
+    moves = last.episodes.reduce((sum, e) => sum + e.steps, 0);
+    longest = Math.max(longest, ...last.episodes.map((e) => e.steps));
   }
 }
 const episodesPerS = Math.round(median(rates));
