@@ -112,7 +112,7 @@ export async function deviceRunCommand(options: DeviceRunOptions, lang: Language
     const text = e.type === 'log' ? e.text : e.error.message[lang];
     say(b('live.event', { time: (e.timeMs / 1000).toFixed(2), text }));
   };
-  const run = startLiveRun({ program, devices: droneDeviceSet(drone), seed: options.seed ?? project.sim.seed, onEvent: printEvent, linkCheck: () => drone.linkLost() });
+  const run = startLiveRun({ program, devices: droneDeviceSet(drone), seed: options.seed ?? project.sim.seed, onEvent: printEvent, linkCheck: () => drone.linkLost(), ai: { datasets: project.datasets, models: project.models } });
 
   let interrupts = 0;
   const onSignal = () => {

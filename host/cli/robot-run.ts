@@ -63,7 +63,7 @@ export async function robotRunCommand(options: RobotRunOptions, lang: Language):
     const text = e.type === 'log' ? e.text : e.error.message[lang];
     say(b('live.event', { time: (e.timeMs / 1000).toFixed(2), text }));
   };
-  const run = startLiveRun({ program, devices: robotDeviceSet(robot), seed: options.seed ?? project.sim.seed, onEvent: printEvent, linkCheck: () => connection.linkLost() });
+  const run = startLiveRun({ program, devices: robotDeviceSet(robot), seed: options.seed ?? project.sim.seed, onEvent: printEvent, linkCheck: () => connection.linkLost(), ai: { datasets: project.datasets, models: project.models } });
   const onSignal = () => {
     say(s('run.stopping'));
     run.stop('user');
