@@ -81,6 +81,7 @@ export function ScatterChart(props: { series: readonly ScatterSeries[]; labels: 
   useEffect(() => {
     const el = box.current;
     if (!el || !drawable) return;
+    const textColour = getComputedStyle(el).color || '#000';
     const opts: uPlot.Options = {
       mode: 2,
       width,
@@ -88,7 +89,8 @@ export function ScatterChart(props: { series: readonly ScatterSeries[]; labels: 
       legend: { show: false },
       cursor: { show: false },
       scales: { x: { time: false } },
-      axes: [{ label: props.xLabel }, { label: props.yLabel }],
+      // Axis text in the theme's text colour (uPlot's default is black, unreadable on the dark theme).
+      axes: [props.xLabel, props.yLabel].map((label) => ({ label, stroke: textColour, grid: { stroke: 'rgba(128,128,128,0.25)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } })),
       series: [
         {},
         ...props.series.map((s) => {
