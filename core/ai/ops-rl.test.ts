@@ -11,6 +11,7 @@ import { toJavaScript } from '../codegen/javascript';
 import { toPython } from '../codegen/python';
 import { BLOCK_DEFINITIONS, BLOCK_MESSAGES, fromBlockly } from '../program/index';
 import { runHeadless } from '../sim/headless';
+import { SimSession } from '../sim/session';
 import { initPhysics } from '../sim/world';
 import { fromModelState, greedyPath } from './qlearning';
 
@@ -144,6 +145,25 @@ describe('Q-learning blocks in a run', () => {
     expect(err.error.message.en).toBe('Arena "moon" is not a grid. Q-learning can use these arenas: grid-5x5, maze.');
     expect(err.error.message['zh-CN']).toBe('场地“moon”不是方格场地。Q 学习可以用这些场地：grid-5x5, maze。');
     expect(s.ai.models).toEqual([]);
+  });
+
+  it('Stop while the robot follows the path wins at once: motors off, the robot stays where it was', async () => {
+    const { program } = fromBlockly(saved([{ type: 'event_when_started', id: 'h', next: block(train('Q', 'grid-5x5', 300, block({ type: 'ai_q_follow', id: 'follow', fields: { MODEL: 'Q' } }))) }]), 'robot');
+    const session = await SimSession.create({ program, arenaId: 'grid-5x5', seed: 1 });
+    try {
+      session.start();
+      session.runTicks(200);
+      const moving = session.snapshot().robots[0];
+      expect(Math.abs(moving.leftMotorPercent) + Math.abs(moving.rightMotorPercent)).toBeGreaterThan(0);
+      session.stop('user');
+      const stopped = session.snapshot().robots[0];
+      expect([stopped.leftMotorPercent, stopped.rightMotorPercent]).toEqual([0, 0]);
+      session.runTicks(50);
+      const later = session.snapshot().robots[0];
+      expect(Math.hypot(later.position[0] - stopped.position[0], later.position[2] - stopped.position[2])).toBeLessThan(0.01);
+    } finally {
+      session.dispose();
+    }
   });
 
   it('the same program and seed train the identical Q-table (a run is reproducible)', async () => {
