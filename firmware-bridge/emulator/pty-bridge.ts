@@ -60,8 +60,16 @@ export async function startPtyBridge(board: Duplex, options: PtyBridgeOptions = 
   let exited: Promise<void> = Promise.resolve();
 
   // Board → host. Written only while a pair exists; what the board says while unplugged is lost, as on a cable.
+  // Chunks of one event-loop turn go out in one write (each write is a thread-pool job in serialport).
+  let pending: Buffer[] = [];
+  const flush = () => {
+    const data = Buffer.concat(pending);
+    pending = [];
+    if (port?.isOpen) port.write(data);
+  };
   const onBoardData = (chunk: Buffer) => {
-    if (port?.isOpen) port.write(chunk);
+    if (pending.length === 0) setImmediate(flush);
+    pending.push(chunk);
   };
   board.on('data', onBoardData);
 
