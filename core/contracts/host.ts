@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ProjectSchema } from './project';
 import { DEVICE_EVENTS, DEVICE_METHODS } from './devices';
 import { LESSON_METHODS } from './lessons';
+import { CLASS_EVENTS, CLASS_METHODS } from './classroom-host';
 
 const ProjectPath = z.string().min(1).max(4096);
 
@@ -57,6 +58,8 @@ export const HOST_METHODS = {
   /** Live mode: devices, live runs, serial monitor (./devices.ts). */
   ...DEVICE_METHODS,
   ...LESSON_METHODS,
+  /** Classroom: teacher and student sides (./classroom-host.ts). */
+  ...CLASS_METHODS,
 } as const;
 
 export type HostMethod = keyof typeof HOST_METHODS;
@@ -76,6 +79,7 @@ export const HOST_EVENTS = {
   /** A file was opened from outside (double-click on a .ailab file, second instance, command line). */
   'project.openRequested': z.object({ path: ProjectPath }),
   ...DEVICE_EVENTS,
+  ...CLASS_EVENTS,
 } as const;
 export type HostEvent = keyof typeof HOST_EVENTS;
 

@@ -15,6 +15,7 @@ import { HOST_EVENTS, WS_NO_ID, type HostEvent, type HostServices } from '../../
 import { PROJECT_MAX_BYTES } from '../../core/contracts/project';
 import { translate } from '../../core/i18n';
 import { createHostServices } from '../services/create-host-services';
+import { createClassroomService } from '../services/classroom-service';
 import { createLiveService } from '../services/live-service';
 import type { DeviceConnector } from '../services/live-devices';
 import { dispatchFrame, type WsResponse } from './ws-dispatch';
@@ -70,10 +71,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Live-mode events go to every connected page; `pushEvent` is set once the sockets exist.
   let pushEvent: (event: HostEvent, payload: unknown) => void = () => undefined;
   const live = options.services ? null : createLiveService({ emit: (event, payload) => pushEvent(event, payload), connectors: options.deviceConnectors, log });
+  const curriculaDir = existsSync(join(rendererDir, '..', '..', 'curricula')) ? resolve(rendererDir, '..', '..', 'curricula') : undefined;
+  const classroom = options.services
+    ? null
+    : createClassroomService({ dataDir: options.dataDir, curriculaDir, emit: (event, payload) => pushEvent(event, payload) });
   const services =
     options.services ??
     createHostServices({
       live: live!.methods,
+      classroom: classroom!.methods,
       dataDir: options.dataDir,
       appVersion: options.appVersion ?? '0.0.0',
       shell: 'browser',
@@ -191,6 +197,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       // A running program is stopped (kit to its safe state) and the device link closed before the server goes.
       await live?.close();
+      await classroom?.close();
       for (const socket of sockets) socket.terminate();
       await app.close();
     },

@@ -16,6 +16,7 @@ import { dataLayout } from './data-dir';
 import { HostException, errnoDetail, isErrno } from './host-error';
 import { checkProject, readCapped, readProjectFile, serializeProject } from './project-file';
 import { isInside, resolveProjectPath } from './project-paths';
+import { createClassroomService, type ClassMethod } from './classroom-service';
 import { createLessonServices } from './lessons-service';
 import { createLiveService, type HostEventSink, type LiveMethod } from './live-service';
 
@@ -48,6 +49,9 @@ export interface HostServicesOptions {
   readonly live?: Pick<HostServices, LiveMethod>;
   /** The app's bundled lesson units (default: lessons-service's `defaultCurriculaDir()`). */
   readonly curriculaDir?: string;
+  /** Classroom methods (teacher and student); default: `createClassroomService` sending events to `emit`. Pass your
+   *  own to close it on shutdown (start-server does). */
+  readonly classroom?: Pick<HostServices, ClassMethod>;
 }
 
 interface RecentItem {
@@ -213,6 +217,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
 
   const services: HostServices = {
     ...(options.live ?? createLiveService({ emit: options.emit ?? (() => undefined), log }).methods),
+    ...(options.classroom ?? createClassroomService({ dataDir: options.dataDir, curriculaDir: options.curriculaDir, emit: options.emit ?? (() => undefined) }).methods),
     ...createLessonServices({ dataDir: options.dataDir, curriculaDir: options.curriculaDir, io, now, log }),
     async 'app.info'() {
       return { version: options.appVersion, shell: options.shell, platform: process.platform, projectsDir: layout.projectsDir };

@@ -46,6 +46,16 @@ export const HOST_ERROR_CODES = [
   'unitFileType',
   'unitFileTooLarge',
   'progressTooLarge',
+  // Classroom (host/services/classroom-service.ts). `classroom` carries the message in both languages.
+  'classroom',
+  'pinRequired',
+  'pinWrong',
+  'pinLocked',
+  'pinNotSet',
+  'classRunning',
+  'classNotRunning',
+  'classNotJoined',
+  'handInNotFound',
 ] as const;
 export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
 
