@@ -8,6 +8,7 @@
  */
 import * as THREE from 'three';
 import type { Arena, FloorLine } from '../../../core/sim/arena';
+import { tagMarking } from './camera-markings';
 import { colourHex } from './colours';
 
 export interface ArenaScene {
@@ -149,6 +150,9 @@ export function buildArenaScene(arena: Arena): ArenaScene {
     mesh.name = `prop:${prop.id}`;
     mesh.position.set(prop.x, prop.size / 2, prop.z);
     mesh.castShadow = true;
+    // The tag the AI camera reads, printed on the prop (camera-markings.ts).
+    const marking = tagMarking(prop);
+    if (marking) mesh.add(marking);
     root.add(mesh);
     props.set(prop.id, mesh);
   }
