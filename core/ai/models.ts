@@ -113,10 +113,12 @@ export interface Predictor {
 }
 
 /**
- * Ready-to-predict form of a saved model. Throws AiError 'error.modelDamaged' when the saved state is not a trained
- * model of its kind (a hand-edited or damaged file), and 'error.notPredictable' for Q-learning models.
+ * Ready-to-predict form of a saved model. Throws AiError 'error.untrainedModel' for a model without a state (made in
+ * the panel, never trained), 'error.modelDamaged' when the saved state is not a trained model of its kind (a
+ * hand-edited or damaged file), and 'error.notPredictable' for Q-learning models.
  */
 export function loadPredictor(model: SavedModel): Predictor {
+  if (model.kind !== 'qlearning' && (model.state === null || model.state === undefined)) throw new AiError('error.untrainedModel', { name: model.name });
   const damaged = () => new AiError('error.modelDamaged', { name: model.name });
   const featureCount = model.features.length;
   switch (model.kind) {

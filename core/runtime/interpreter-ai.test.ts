@@ -130,6 +130,16 @@ describe('AI blocks in the interpreter', () => {
     expect(errors.map((e) => e.params.key)).toEqual(['error.modelDamaged']);
   });
 
+  it('a model that was never trained (no state yet) says so and asks for training', () => {
+    const state: AiState = {
+      datasets: [],
+      models: [{ id: 'model-1', name: '新模型', kind: 'tree', datasetId: null, features: ['x1'], params: {}, state: null, metrics: { trainSize: 0, testSize: 0 } }],
+    };
+    const { errors } = run([ir.log(ir.ai('confidence', [ir.str('新模型'), nums(1)], 'conf'))], state);
+    expect(errors.map((e) => [e.blockId, e.params.key])).toEqual([['conf', 'error.untrainedModel']]);
+    expect(errors[0].message['zh-CN']).toBe('模型“新模型”还没有训练过。');
+  });
+
   it('an unknown AI op (IR from a newer version) fails on its block instead of at compile time', () => {
     const { errors } = run([ir.aiDo('teleport', [], 'x')]);
     expect(errors.map((e) => [e.blockId, e.code, e.params.key])).toEqual([['x', 'ai', 'error.unknownOp']]);
