@@ -90,7 +90,11 @@ function settle(pose: Pose, points: readonly (readonly [number, number])[]): Mov
   return [...points.flatMap(([x, z]) => goTo(pose, x, z)), ...face(pose, 0)];
 }
 
-export function colourSortWorkspace(): { blocks: { languageVersion: 0; blocks: Block[] }; variables: { name: string; id: string }[] } {
+/**
+ * The workspace. `taught` names the label the robot is taught for each bin (default: the bin's own colour); tests
+ * teach it wrongly on purpose to show the sorting follows the model's answers.
+ */
+export function colourSortWorkspace(taught: Readonly<Record<Colour, string>> = LABELS): { blocks: { languageVersion: 0; blocks: Block[] }; variables: { name: string; id: string }[] } {
   const pose: Pose = { x: 1.0, z: 1.3, headingDeg: 0 };
   const body: Block[] = [];
   const moves = (ms: Move[]) => body.push(...ms.map(moveBlock));
@@ -102,7 +106,7 @@ export function colourSortWorkspace(): { blocks: { languageVersion: 0; blocks: B
     for (const c of COLOURS) {
       const [bx, bz] = BIN_CENTRE[c];
       moves(face(pose, (Math.atan2(bx - pose.x, -(bz - pose.z)) * 180) / Math.PI));
-      body.push({ type: 'ai_record', fields: { DATASET }, inputs: { FEATURES: { block: features() }, LABEL: { block: text(LABELS[c]) } } });
+      body.push({ type: 'ai_record', fields: { DATASET }, inputs: { FEATURES: { block: features() }, LABEL: { block: text(taught[c]) } } });
     }
   }
   // 2. Train.
