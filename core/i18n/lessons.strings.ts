@@ -214,6 +214,8 @@ export const lessons: Bundle = {
     "player.error": "出错了：{{detail}}",
     "player.unitProgress": "完成 {{done}}/{{total}} 课",
     "player.lastCheck": "上次检查：通过 {{passed}}/{{total}} 项",
+    "load.quantityWrongKit": "{{kit}} 单元读不到“{{quantity}}”，这个检查永远不会通过",
+    "load.agentOutOfRange": "这一课只有 {{count}} 台设备（编号从 0 开始），没有编号 {{agent}}",
   },
   en: {
     "subject.robot": "the robot",
@@ -422,5 +424,7 @@ export const lessons: Bundle = {
     "player.error": "Something went wrong: {{detail}}",
     "player.unitProgress": "{{done}}/{{total}} lessons done",
     "player.lastCheck": "Last check: {{passed}} of {{total}} passed",
+    "load.quantityWrongKit": "a {{kit}} unit cannot read \"{{quantity}}\": this check could never pass",
+    "load.agentOutOfRange": "the lesson runs {{count}} device(s), numbered from 0: there is no number {{agent}}",
   },
 };

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { translate, type Language } from '../i18n/index';
 import { blockSpec, toolboxBlockTypes, STANDARD_TOOLBOX_TYPES, DYNAMIC_CATEGORY_TYPES } from '../program/index';
 import { ARENAS, arenaById } from '../sim/arenas/index';
-import { UnitSchema, type Check, type FramePredicate, type Localized, type Unit } from './unit-schema';
+import { UnitSchema, type Check, type FramePredicate, type FrameQuantity, type Localized, type Unit } from './unit-schema';
 
 export const UNIT_FILE = 'unit.json';
 /** A unit.json above this is refused before parsing (a unit is a few kB). */
@@ -136,6 +136,18 @@ function crossCheck(unit: Unit, file: string): UnitProblem[] {
         });
       }
     });
+    // Readings the lesson's kit has, of devices the run has.
+    const agents = lesson.run.robotCount ?? 1;
+    lesson.checks.forEach((check, ci) => {
+      const cat = `${at}.checks[${ci}]`;
+      for (const [path, pred] of predicatesOf(check)) {
+        walkQuantities(pred, `${cat}.${path}`, (qPath, quantity, agent) => {
+          if (!QUANTITY_KITS[quantity].includes(kit)) add(`${qPath}.quantity`, 'load.quantityWrongKit', { quantity, kit });
+          if (agent >= agents) add(`${qPath}.agent`, 'load.agentOutOfRange', { agent, count: agents });
+        });
+      }
+      if (check.type === 'ringsInOrder' && (check.agent ?? 0) >= agents) add(`${cat}.agent`, 'load.agentOutOfRange', { agent: check.agent ?? 0, count: agents });
+    });
     if (!arena) return;
     const zones = new Set(arena.zones.map((z) => z.id));
     const rings = new Set(arena.rings.map((r) => r.id));
@@ -181,6 +193,24 @@ function walkZones(pred: FramePredicate, path: string, zone: (path: string, id: 
   else if ('all' in pred) pred.all.forEach((p, i) => walkZones(p, `${path}.all[${i}]`, zone));
   else if ('any' in pred) pred.any.forEach((p, i) => walkZones(p, `${path}.any[${i}]`, zone));
   else if ('not' in pred) walkZones(pred.not, `${path}.not`, zone);
+}
+
+/** Which kits have each quantity (a robot quantity in a drone lesson can never be read, so its check never passes). */
+const QUANTITY_KITS: Record<FrameQuantity, readonly string[]> = {
+  distanceCm: ['robot'], x: ['robot', 'drone'], z: ['robot', 'drone'], headingDeg: ['robot', 'drone'], led: ['robot'], wallContact: ['robot'],
+  bumper: ['robot'], lineLeft: ['robot'], lineRight: ['robot'],
+  droneX: ['drone'], droneY: ['drone'], droneZ: ['drone'], droneFlying: ['drone'], ringsPassed: ['drone'],
+  kitLed: ['sensorkit'], temperatureC: ['sensorkit'], humidityPercent: ['sensorkit'], lightPercent: ['sensorkit'], soundPercent: ['sensorkit'],
+  motion: ['sensorkit'], knobPercent: ['sensorkit'], buttonPressed: ['sensorkit'],
+};
+
+function walkQuantities(pred: FramePredicate, path: string, visit: (path: string, quantity: FrameQuantity, agent: number) => void): void {
+  if ('quantity' in pred) visit(path, pred.quantity, pred.agent ?? 0);
+  else if ('inZone' in pred) {
+    if ((pred.agent ?? 0) > 0) visit(path, 'x', pred.agent ?? 0);
+  } else if ('all' in pred) pred.all.forEach((p, i) => walkQuantities(p, `${path}.all[${i}]`, visit));
+  else if ('any' in pred) pred.any.forEach((p, i) => walkQuantities(p, `${path}.any[${i}]`, visit));
+  else walkQuantities(pred.not, `${path}.not`, visit);
 }
 
 function duplicates(ids: readonly string[]): string[] {

@@ -36,7 +36,7 @@ describe('ailab check on fixture units', () => {
     expect(lines(report.problems, 'zh-CN')).toContain('unit.json › grade: 无效选项：期望以下之一 "4"|"7"|"club"');
   });
 
-  it('rules a schema cannot check: unknown arena, step naming a missing check, wrong-kit block, missing file', async () => {
+  it('rules a schema cannot check: unknown arena, step naming a missing check, wrong-kit block and reading, missing file', async () => {
     const report = await checkUnitDir(join(FIXTURES, 'cross-errors'));
     expect(report.ok).toBe(false);
     const en = lines(report.problems);
@@ -45,6 +45,8 @@ describe('ailab check on fixture units', () => {
       'unit.json › lessons[0].steps[0].checks[2]: this step names the check "no-such-check", which is not in the lesson\'s checks',
       'unit.json › lessons[0].steps[0].toolbox[3]: the block "drone_takeoff" is not in the robot toolbox',
       'unit.json › lessons[0].solution: the file lessons/ahead/missing.ailab does not exist',
+      'unit.json › lessons[0].checks[4].when.quantity: a robot unit cannot read "temperatureC": this check could never pass',
+      'unit.json › lessons[0].checks[4].when.agent: the lesson runs 1 device(s), numbered from 0: there is no number 2',
     ]));
     expect(lines(report.problems, 'zh-CN')).toContain('unit.json › lessons[0].steps[0].toolbox[3]: 积木“drone_takeoff”不在 robot 的积木箱里');
   });
