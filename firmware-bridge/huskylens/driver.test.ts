@@ -19,6 +19,7 @@ import { ALGORITHM, COMMAND } from './codec';
 import { HuskyLensCamera, HuskyLensError, withCamera, type ByteTransport } from './driver';
 import { attachEmulator, HuskyLensEmulator } from './emulator';
 import { openHuskyLensPort } from './serial-port';
+import { robotDeviceSet } from '../live/device-sets';
 
 /** Bytes written go to the emulator; its answers arrive on the next turn of the event loop, as from a port. */
 function pipeTo(emu: HuskyLensEmulator): ByteTransport & { noise(b: number[]): void } {
@@ -117,6 +118,21 @@ describe('HuskyLens driver (in-memory pipe to the emulator)', () => {
     expect(sawTag).toBeGreaterThan(25);
     const switches = emu.received.filter((c) => c === COMMAND.REQUEST_ALGORITHM).length;
     expect(switches).toBeGreaterThan(4);
+  });
+
+  it('a live robot with the camera added still samples and stops through its device set, and reads the camera', async () => {
+    const emu = scene();
+    const cam = await HuskyLensCamera.connect(pipeTo(emu), { pollMs: 5 });
+    cleanups.push(() => cam.close());
+    let samples = 0, stops = 0;
+    const car = { ...bareRobot(), sample: () => { samples++; }, safeState: () => { stops++; } };
+    const devices = robotDeviceSet(withCamera(car, cam));
+    devices.sample();
+    devices.safeState();
+    expect([samples, stops]).toEqual([1, 1]);
+    await until(() => READINGS['robot.cameraBlobX'].read(devices, ['red']) === 200);
+    // The car's own readings are untouched.
+    expect(READINGS['robot.distanceCm'].read(devices, [])).toBe(400);
   });
 
   it('keeps working when noise arrives between answers, and counts what it dropped', async () => {

@@ -268,8 +268,13 @@ export class HuskyLensCamera implements AiCamera {
   }
 }
 
-/** `robot` with `camera` as its AI camera (a real robot car and the module on it, driven as one device). */
-export function withCamera(robot: Robot, camera: AiCamera): Robot {
+/**
+ * `robot` with `camera` as its AI camera (a real robot car and the module on it, driven as one device). A robot
+ * with `sample()` (a live driver) keeps it, so `robotDeviceSet(withCamera(robot, camera))` works as before.
+ */
+export function withCamera(robot: Robot & { sample(): void }, camera: AiCamera): Robot & { sample(): void };
+export function withCamera(robot: Robot, camera: AiCamera): Robot;
+export function withCamera(robot: Robot & { sample?(): void }, camera: AiCamera): Robot & { sample(): void } {
   return {
     kind: 'robot',
     readings: () => robot.readings(),
@@ -281,6 +286,7 @@ export function withCamera(robot: Robot, camera: AiCamera): Robot {
     playTone: (hz, beats) => robot.playTone(hz, beats),
     showText: (t) => robot.showText(t),
     safeState: () => robot.safeState(),
+    sample: () => robot.sample?.(),
     camera: (need) => camera.frame(need),
   };
 }
