@@ -13,6 +13,7 @@ import { lineFollowing } from './grade4/line-following';
 import { obstacleRules } from './grade4/obstacle-rules';
 import { dataCollection } from './grade7/data-collection';
 import { decisionTree } from './grade7/decision-tree';
+import { ethicsBias } from './grade7/ethics-bias';
 import { kmeansClustering } from './grade7/kmeans-clustering';
 import { knnColours } from './grade7/knn-colours';
 import { qLearningMaze } from './grade7/q-learning-maze';
@@ -24,5 +25,5 @@ export const UNITS: readonly UnitSource[] = [
   aiAroundUs, firstProgram, obstacleRules, lineFollowing, aiEyeColours, lightSeeking, droneFirstFlight, classroomData, aiAndUs,
   lineRace, droneRingCourse,
   dataCollection, knnColours, trainTestAccuracy, decisionTree, regressionElectricity, kmeansClustering,
-  qLearningMaze, tokensVocabulary,
+  qLearningMaze, tokensVocabulary, ethicsBias,
 ];

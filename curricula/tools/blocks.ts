@@ -115,8 +115,25 @@ export class Blocks {
   print(value: Conn): BlockState { return this.block('text_print', { inputs: { TEXT: value } }); }
 }
 
+/** Throws on a block id used twice (a block object placed in two spots): Blockly would invent random ids for it. */
+function assertUniqueIds(topBlocks: BlockState[]): void {
+  const seen = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) { node.forEach(visit); return; }
+    if (!node || typeof node !== 'object') return;
+    const rec = node as Record<string, unknown>;
+    if (typeof rec.type === 'string' && typeof rec.id === 'string') {
+      if (seen.has(rec.id)) throw new Error(`[Units] block id ${rec.id} (${rec.type}) is used twice: build a new block for each place`);
+      seen.add(rec.id);
+    }
+    for (const [key, value] of Object.entries(rec)) if (key !== 'fields') visit(value);
+  };
+  visit(topBlocks);
+}
+
 /** Saves the blocks through headless Blockly (normalises to exactly what the editor writes). */
 export function workspaceOf(b: Blocks, topBlocks: BlockState[]): Record<string, unknown> {
+  assertUniqueIds(topBlocks);
   setupBlockly();
   const ws = new Blockly.Workspace();
   const placed = topBlocks.map((block, i) => ({ ...block, x: 40 + 420 * i, y: 40 }));

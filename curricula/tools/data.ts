@@ -28,8 +28,11 @@ export const COLOUR_CENTRES: Record<string, readonly [number, number, number]> =
   yellow: [215, 200, 55],
 };
 
-/** `perClass` colour readings per label, ±`spread` sensor noise on each channel. */
-export function colourReadings(id: string, name: string, perClass: Record<string, number>, seed: number, spread = 25): Dataset {
+/**
+ * `perClass` colour readings per label, ±`spread` sensor noise on each channel. `brightness` scales the readings
+ * (0.55 ≈ the same cards under a dim classroom light).
+ */
+export function colourReadings(id: string, name: string, perClass: Record<string, number>, seed: number, spread = 25, brightness = 1): Dataset {
   const noise = new Noise(seed);
   const samples: Dataset['samples'] = [];
   const labels = Object.keys(perClass);
@@ -39,7 +42,8 @@ export function colourReadings(id: string, name: string, perClass: Record<string
     for (const label of labels) {
       if (i >= perClass[label]) continue;
       const [r, g, b] = COLOUR_CENTRES[label];
-      samples.push({ values: [clamp255(r + noise.around(spread)), clamp255(g + noise.around(spread)), clamp255(b + noise.around(spread))], label });
+      const at = (centre: number) => clamp255(centre * brightness + noise.around(spread * brightness));
+      samples.push({ values: [at(r), at(g), at(b)], label });
     }
   }
   return { id, name, features: ['R', 'G', 'B'], samples };
@@ -57,4 +61,9 @@ export function clusterData(id: string, name: string, features: readonly string[
   const samples: Dataset['samples'] = [];
   for (let i = 0; i < n; i++) for (const c of centres) samples.push({ values: c.map((v) => round(v + noise.around(spread), 1)), label: '' });
   return { id, name, features: [...features], samples };
+}
+
+/** One dataset holding the samples of several (same features), e.g. bright-light and dim-light readings together. */
+export function mergeDatasets(id: string, name: string, ...parts: readonly Dataset[]): Dataset {
+  return { id, name, features: [...parts[0].features], samples: parts.flatMap((p) => p.samples) };
 }

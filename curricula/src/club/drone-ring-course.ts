@@ -6,11 +6,12 @@ const ARENA = 'drone-rings';
 
 /** The course: ring 1 north of the pad, turn east, ring 2, climb 20 cm, ring 3, the landing pad. */
 function route(b: Blocks, hover: number): BlockState[] {
-  const pause = hover > 0 ? [b.hover(hover)] : [];
+  // A new hover block each time: one block object reused would repeat its id.
+  const pause = () => (hover > 0 ? [b.hover(hover)] : []);
   return [
-    b.takeoff(), b.fly('up', 20), b.fly('forward', 240), ...pause,
-    b.rotate('cw', 90), b.fly('forward', 200), ...pause,
-    b.fly('up', 20), b.fly('forward', 200), ...pause,
+    b.takeoff(), b.fly('up', 20), b.fly('forward', 240), ...pause(),
+    b.rotate('cw', 90), b.fly('forward', 200), ...pause(),
+    b.fly('up', 20), b.fly('forward', 200), ...pause(),
     b.land(),
   ];
 }
