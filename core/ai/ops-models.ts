@@ -35,6 +35,22 @@ function predict(ctx: AiContext, modelName: Value, features: Value): { model: Sa
   return { model: m, p: predictor.predict(x) };
 }
 
+/** The confidence or cluster of a prediction, or `missingKey` when the model's kind has none (a line has no cluster). */
+function part(ctx: AiContext, modelName: Value, features: Value, which: 'confidence' | 'cluster', missingKey: string): number {
+  const { model: saved, p } = predict(ctx, modelName, features);
+  const v = p[which];
+  if (v === null) throw new AiError(missingKey, { name: saved.name });
+  return v;
+}
+
+/** A score of a saved model, or `missingKey` when its kind has none (a line has no accuracy). */
+function metric(ctx: AiContext, modelName: Value, which: 'accuracy' | 'rmse', missingKey: string): number {
+  const saved = model(ctx, modelName);
+  const v = saved.metrics[which];
+  if (v === undefined) throw new AiError(missingKey, { name: saved.name });
+  return v;
+}
+
 /** 0–100 with one decimal, as the blocks show percentages. */
 const percent = (share: number) => Math.round(share * 1000) / 10;
 
@@ -50,43 +66,11 @@ export const MODEL_OPS: Record<string, AiOpSpec> = {
   /** predict(model, features): class label (KNN, tree), number (line), cluster number (K-means). */
   predict: { args: ['string', 'any'], returns: 'any', run: (ctx, [m, x]) => predict(ctx, m, x).p.value },
   /** confidence(model, features): 0–100, share of the neighbours (KNN) or of the leaf's samples (tree). */
-  confidence: {
-    args: ['string', 'any'],
-    returns: 'number',
-    run(ctx, [m, x]) {
-      const { model: saved, p } = predict(ctx, m, x);
-      if (p.confidence === null) throw new AiError('error.noConfidence', { name: saved.name });
-      return percent(p.confidence);
-    },
-  },
+  confidence: { args: ['string', 'any'], returns: 'number', run: (ctx, [m, x]) => percent(part(ctx, m, x, 'confidence', 'error.noConfidence')) },
   /** clusterOf(model, features): 1…k (K-means only). */
-  clusterOf: {
-    args: ['string', 'any'],
-    returns: 'number',
-    run(ctx, [m, x]) {
-      const { model: saved, p } = predict(ctx, m, x);
-      if (p.cluster === null) throw new AiError('error.notClustering', { name: saved.name });
-      return p.cluster;
-    },
-  },
+  clusterOf: { args: ['string', 'any'], returns: 'number', run: (ctx, [m, x]) => part(ctx, m, x, 'cluster', 'error.notClustering') },
   /** accuracy(model): 0–100 on the test split (classifiers). */
-  accuracy: {
-    args: ['string'],
-    returns: 'number',
-    run(ctx, [m]) {
-      const saved = model(ctx, m);
-      if (saved.metrics.accuracy === undefined) throw new AiError('error.noAccuracy', { name: saved.name });
-      return percent(saved.metrics.accuracy);
-    },
-  },
+  accuracy: { args: ['string'], returns: 'number', run: (ctx, [m]) => percent(metric(ctx, m, 'accuracy', 'error.noAccuracy')) },
   /** modelError(model): root-mean-square error of a line, in the label's unit. */
-  modelError: {
-    args: ['string'],
-    returns: 'number',
-    run(ctx, [m]) {
-      const saved = model(ctx, m);
-      if (saved.metrics.rmse === undefined) throw new AiError('error.noError', { name: saved.name });
-      return Math.round(saved.metrics.rmse * 1000) / 1000;
-    },
-  },
+  modelError: { args: ['string'], returns: 'number', run: (ctx, [m]) => Math.round(metric(ctx, m, 'rmse', 'error.noError') * 1000) / 1000 },
 };

@@ -86,6 +86,22 @@ describe('AI blocks in the interpreter', () => {
     expect(errors.map((e) => [e.code, e.params.key])).toEqual([['ai', 'error.featureNotNumber']]);
   });
 
+  it('K-means groups and a line\'s prediction and error through blocks; asking a line for its confidence is an error', () => {
+    const { logs, errors } = run([
+      ...[1, 2, 3, 10, 11, 12].map((x) => ir.aiDo('record', [ir.num(x), ir.str(String(2 * x + 1)), ir.str('点')])),
+      ir.aiDo('trainKmeans', [ir.str('分组'), ir.str('点'), ir.num(2)]),
+      ir.log(ir.ai('clusterOf', [ir.str('分组'), ir.num(2.5)])),
+      ir.log(ir.ai('clusterOf', [ir.str('分组'), ir.num(9)])),
+      ir.aiDo('trainLinear', [ir.str('直线'), ir.str('点')]),
+      ir.log(ir.ai('predict', [ir.str('直线'), ir.num(20)])),
+      ir.log(ir.ai('modelError', [ir.str('直线')])),
+      ir.log(ir.ai('confidence', [ir.str('直线'), ir.num(20)], 'conf')),
+    ]);
+    expect(logs).toEqual(['1', '2', '41', '0']);
+    expect(errors.map((e) => [e.blockId, e.params.key])).toEqual([['conf', 'error.noConfidence']]);
+    expect(errors[0].message.en).toBe('Model "直线" is not a classifier, so it has no confidence.');
+  });
+
   it('predicting with a model that does not exist is an error on the predict block, in Chinese and English', () => {
     const predict = ir.ai('predict', [ir.str('颜色分类器'), nums(1, 2, 3)], 'predict-block');
     const { errors, interp } = run([ir.log(predict)]);
