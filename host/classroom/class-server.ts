@@ -50,6 +50,11 @@ export interface ClassServerOptions {
   readonly announce?: boolean;
   readonly joinCode?: string;
   readonly now?: () => Date;
+  /**
+   * Joins accepted per minute from one address (default 60: a whole class behind one NAT still joins in a minute).
+   * Loopback benches with hundreds of simulated students on one address raise it.
+   */
+  readonly joinsPerMinutePerAddress?: number;
   /** WebSocket messages one student may send per second before being disconnected (default 50). */
   readonly messagesPerSecond?: number;
 }
@@ -155,7 +160,7 @@ export class ClassServer {
 
     // Wrong join codes are limited hard (a 6-digit code must not be guessable); right ones are cheap.
     const wrongCodes = new Map<string, { count: number; since: number }>();
-    app.post('/class/join', { config: { rateLimit: { max: 60, timeWindow: 60_000 } } }, async (req, reply) => {
+    app.post('/class/join', { config: { rateLimit: { max: options.joinsPerMinutePerAddress ?? 60, timeWindow: 60_000 } } }, async (req, reply) => {
       if (self().ended) return sendError(reply, 'classEnded');
       const ip = req.socket.remoteAddress ?? '';
       const strikes = wrongCodes.get(ip);
@@ -180,7 +185,7 @@ export class ClassServer {
     app.get<{ Params: { id: string } }>('/class/packages/:id', { preValidation: authenticate }, async (req, reply) => {
       const pkg = self().packages.get(req.params.id);
       if (!pkg) return sendError(reply, 'notFound');
-      return reply.header('content-type', 'application/octet-stream').header('cache-control', 'no-store').send(Buffer.from(pkg.bytes));
+      return reply.header('content-type', 'application/octet-stream').header('cache-control', 'no-store').send(Buffer.from(pkg.bytes.buffer, pkg.bytes.byteOffset, pkg.bytes.byteLength)); // a view, not a 10 MB copy per student
     });
 
     app.post('/class/handin', { preValidation: authenticate, config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (req, reply) => {
