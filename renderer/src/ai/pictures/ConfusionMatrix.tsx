@@ -13,11 +13,29 @@ export function formatPercent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;
 }
 
+/**
+ * The train–test split as one bar: the share of samples the model learnt from and the share kept back to test it,
+ * so "accuracy on the test samples" has something to point at.
+ */
+export function SplitBar(props: { trainSize: number; testSize: number }) {
+  const { t } = useTranslation('aiui');
+  const total = props.trainSize + props.testSize;
+  if (total === 0) return null;
+  const trainShare = (100 * props.trainSize) / total;
+  return (
+    <div className="ai-split" data-testid="split-bar" aria-label={t('split.title', { train: props.trainSize, test: props.testSize })}>
+      <span className="ai-split-train" style={{ width: `${trainShare}%` }}>{t('split.train', { count: props.trainSize })}</span>
+      {props.testSize > 0 && <span className="ai-split-test" style={{ width: `${100 - trainShare}%` }}>{t('split.test', { count: props.testSize })}</span>}
+    </div>
+  );
+}
+
 export function ConfusionMatrix(props: { confusion: Confusion; accuracy?: number; testSize: number; trainSize: number }) {
   const { t } = useTranslation('aiui');
   const { labels, matrix } = props.confusion;
   return (
     <figure className="ai-picture" data-testid="confusion">
+      {props.accuracy !== undefined && <SplitBar trainSize={props.trainSize} testSize={props.testSize} />}
       {props.accuracy !== undefined && (
         <p className="ai-accuracy">
           {t('metrics.accuracy')}: <strong data-testid="model-accuracy">{formatPercent(props.accuracy)}</strong>{' '}

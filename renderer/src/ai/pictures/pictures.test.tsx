@@ -106,6 +106,10 @@ describe('confusion matrix', () => {
     expect(view.one('confusion-0-1').title).toBe('said red when it was blue: 1 times');
     expect(view.one('confusion-1-0').className).toBe('');
     expect(view.one('confusion-1-1').className).toBe('right');
+    // The split bar: 40 to train, 10 to test, in proportion.
+    const bar = view.one('split-bar');
+    expect(bar.textContent).toBe('train 40test 10');
+    expect((bar.firstElementChild as HTMLElement).style.width).toBe('80%');
   });
 
   it('warns that accuracy on the training data is optimistic', () => {
