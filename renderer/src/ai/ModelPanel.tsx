@@ -164,6 +164,7 @@ export function ModelPanel(props: {
         slope={line.slope}
         intercept={line.intercept}
         rmse={model.metrics.rmse}
+        r2={model.metrics.r2}
         xLabel={model.features[0] ?? 'x'}
         yLabel={dataset ? t('data.label') : 'y'}
       />

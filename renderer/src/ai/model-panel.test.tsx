@@ -68,6 +68,7 @@ describe('model pictures from trained models', () => {
     expect(view.all('regression-point')).toHaveLength(5);
     expect(view.one('regression-equation').textContent).toMatch(/^y = 2 × x \+ 1\.1/);
     expect(Number(view.one('regression-rmse').textContent)).toBeGreaterThan(0);
+    expect(Number(view.one('regression-r2').textContent)).toBeGreaterThan(0.95);
   });
 
   it('K-means: the steps start with nothing assigned and end with every point in a cluster', () => {

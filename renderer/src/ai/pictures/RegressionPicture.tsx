@@ -12,6 +12,8 @@ export function RegressionPicture(props: {
   slope: number;
   intercept: number;
   rmse?: number;
+  /** Share of y's spread the line explains (1 = every point on the line). */
+  r2?: number;
   xLabel: string;
   yLabel: string;
 }) {
@@ -38,6 +40,9 @@ export function RegressionPicture(props: {
         <span data-testid="regression-equation">{t('regression.equation', { slope: shortNumber(props.slope), intercept: shortNumber(props.intercept) })}</span>
         {props.rmse !== undefined && (
           <span> · {t('metrics.rmse')}: <strong data-testid="regression-rmse">{shortNumber(props.rmse)}</strong></span>
+        )}
+        {props.r2 !== undefined && (
+          <span> · {t('metrics.r2')}: <strong data-testid="regression-r2">{shortNumber(props.r2)}</strong></span>
         )}
         <p className="hint">{t('regression.hint')}</p>
       </figcaption>
