@@ -32,6 +32,8 @@ export const FOCAL_PX = HALF_W / (halfFov[0] / halfFov[1]);
 const pitch = sinCosDeg(CAMERA_MOUNT.pitchDownDeg);
 const SIN_PITCH = pitch[0];
 const COS_PITCH = pitch[1];
+/** Image row of the horizon (a level line far away): above the centre by f·tan(pitch). */
+export const HORIZON_V_PX = HALF_H - (FOCAL_PX * SIN_PITCH) / COS_PITCH;
 
 /** The camera's position and axes for one robot pose; reused (mutated) frame after frame. */
 export class CameraPose {

@@ -9,6 +9,7 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CAMERA_HEIGHT_PX, CAMERA_WIDTH_PX, type CameraFrame } from '../../../core/device/camera';
+import { HORIZON_V_PX } from '../../../core/sim/camera-optics';
 import type { SimController } from '../sim/sim-controller';
 
 export interface CameraViewProps {
@@ -51,6 +52,9 @@ export function CameraView({ controller, width = 240 }: CameraViewProps) {
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     if (!frame) return;
     ctx.setTransform(k, 0, 0, k, 0, 0);
+    // The floor below the horizon, a shade lighter, so boxes read as things on the table.
+    ctx.fillStyle = '#2b343b';
+    ctx.fillRect(0, HORIZON_V_PX, CAMERA_WIDTH_PX, CAMERA_HEIGHT_PX - HORIZON_V_PX);
     ctx.lineWidth = 2 / k * dpr;
     ctx.font = `${Math.round(11 / k * dpr)}px system-ui, sans-serif`;
     ctx.textBaseline = 'bottom';
