@@ -116,6 +116,8 @@ export class AvrRunner {
   private startCycles = 0;
   private counts = { rxBytes: 0, txBytes: 0, rxDropped: 0 };
   private slipCycles = 0;
+  /** A received byte waits in UDR (RXC set on the chip). */
+  private rxUnread = false;
 
   constructor(hexText: string, options: AvrRunnerOptions = {}) {
     this.cpu = new CPU(loadHex(hexText));
@@ -133,7 +135,11 @@ export class AvrRunner {
       this.txBatch.push(byte);
     };
     // The next queued byte goes in as soon as the previous one has been received (one character time later).
-    this.usart.onRxComplete = () => this.feedRx();
+    this.usart.onRxComplete = () => {
+      this.rxUnread = true;
+      this.feedRx();
+    };
+    this.keepReceivedBytes();
 
     for (const port of [this.portB, this.portC, this.portD]) port.addListener(() => this.checkPins(port));
 
@@ -232,6 +238,40 @@ export class AvrRunner {
   }
 
   // -- internals ----------------------------------------------------------------------------------------------------
+
+  /**
+   * avr8js 0.21 drops a received byte that the program has not read yet whenever the program writes UCSR0B with the
+   * receiver left on (its hook clears the RX-complete interrupt), and clears the RXC bit on any UCSR0A write. The
+   * Arduino core writes both while it transmits (switching its data-register-empty interrupt on and off), so a byte
+   * arriving while the board talks was lost: one in a few hundred, found by the firmware answering `ERR 0 PARSE` to a
+   * command sent right after `HELLO`. On the chip RXC is read-only and stays set until UDR is read; these wrappers
+   * restore exactly that.
+   */
+  private keepReceivedBytes(): void {
+    const { cpu } = this;
+    const { UCSRA, UCSRB, UDR } = usart0Config;
+    const RXC = 0x80;
+    const RXCIE = 0x80;
+    const rxInterrupt = (this.usart as unknown as { RXC: Parameters<CPU['setInterruptFlag']>[0] }).RXC;
+    const readUdr = cpu.readHooks[UDR]!;
+    cpu.readHooks[UDR] = (addr) => {
+      this.rxUnread = false;
+      return readUdr(addr);
+    };
+    const writeA = cpu.writeHooks[UCSRA]!;
+    cpu.writeHooks[UCSRA] = (value, old, addr, mask) => {
+      const handled = writeA(value, old, addr, mask);
+      if (this.rxUnread) cpu.data[UCSRA] |= RXC;
+      return handled;
+    };
+    const writeB = cpu.writeHooks[UCSRB]!;
+    cpu.writeHooks[UCSRB] = (value, old, addr, mask) => {
+      const handled = writeB(value, old, addr, mask);
+      if (this.rxUnread && value & RXCIE) cpu.setInterruptFlag(rxInterrupt);
+      else if (this.rxUnread) cpu.data[UCSRA] |= RXC;
+      return handled;
+    };
+  }
 
   private feedRx(): void {
     while (this.rxQueue.length > 0 && !this.usart.rxBusy) {
