@@ -216,6 +216,7 @@ export const lessons: Bundle = {
     "player.lastCheck": "上次检查：通过 {{passed}}/{{total}} 项",
     "load.quantityWrongKit": "{{kit}} 单元读不到“{{quantity}}”，这个检查永远不会通过",
     "load.agentOutOfRange": "这一课只有 {{count}} 台设备（编号从 0 开始），没有编号 {{agent}}",
+    "load.logNeedsText": "logContains 检查需要 text（整行）或 contains（其中一段文字）",
   },
   en: {
     "subject.robot": "the robot",
@@ -426,5 +427,6 @@ export const lessons: Bundle = {
     "player.lastCheck": "Last check: {{passed}} of {{total}} passed",
     "load.quantityWrongKit": "a {{kit}} unit cannot read \"{{quantity}}\": this check could never pass",
     "load.agentOutOfRange": "the lesson runs {{count}} device(s), numbered from 0: there is no number {{agent}}",
+    "load.logNeedsText": "a logContains check needs text (the whole line) or contains (part of it)",
   },
 };

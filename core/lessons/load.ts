@@ -168,6 +168,7 @@ function crossCheck(unit: Unit, file: string): UnitProblem[] {
         });
         if (check.landInZone) zone(`${cat}.landInZone`, check.landInZone);
       }
+      if (check.type === 'logContains' && check.text === undefined && check.contains === undefined) add(cat, 'load.logNeedsText');
       if (check.type === 'usesBlock' && !anyBlock(check.block)) add(`${cat}.block`, 'load.unknownBlock', { type: check.block });
       if (check.type === 'usesBlock' && check.min !== undefined && check.max !== undefined && check.min > check.max) add(`${cat}.max`, 'load.minOverMax');
     });
