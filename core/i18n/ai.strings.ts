@@ -149,6 +149,7 @@ export const aiBlockMessages: Bundle = {
     AILAB_AI_MODEL_ACCURACY_TIP: '在测试样本上猜对的比例，0 到 100（没有测试样本时用训练样本）。',
     AILAB_AI_MODEL_ERROR: '直线 %1 的误差',
     AILAB_AI_MODEL_ERROR_TIP: '直线的均方根误差：预测值平均离真实值有多远（和标签同一个单位）。',
+    AILAB_DIAG_AI_EMPTY_NAME: '这块积木的数据集或模型名字是空的，运行时会出错。',
   },
   en: {
     AILAB_CAT_AI: 'AI',
@@ -180,5 +181,6 @@ export const aiBlockMessages: Bundle = {
     AILAB_AI_MODEL_ACCURACY_TIP: 'Share of test samples the model got right, 0 to 100 (the training samples when there is no test share).',
     AILAB_AI_MODEL_ERROR: 'error of line %1',
     AILAB_AI_MODEL_ERROR_TIP: 'Root-mean-square error of the line: how far predictions are from the real values on average (in the label\'s unit).',
+    AILAB_DIAG_AI_EMPTY_NAME: 'This block\'s dataset or model name is empty; it will fail when it runs.',
   },
 };

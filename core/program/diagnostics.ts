@@ -33,7 +33,9 @@ export type DiagnosticCode =
   /** A `return` block outside a procedure that returns a value. */
   | 'returnOutsideProcedure'
   /** `break` / `continue` outside a loop (dropped). */
-  | 'flowOutsideLoop';
+  | 'flowOutsideLoop'
+  /** An AI block whose dataset or model name is empty (it would fail when it runs). */
+  | 'aiEmptyName';
 
 export type DiagnosticSeverity = 'error' | 'warning';
 
@@ -61,6 +63,7 @@ const SEVERITY: Record<DiagnosticCode, DiagnosticSeverity> = {
   listNotVariable: 'error',
   returnOutsideProcedure: 'warning',
   flowOutsideLoop: 'warning',
+  aiEmptyName: 'warning',
 };
 
 /** i18n key of a diagnostic code, e.g. 'unknownBlock' → 'AILAB_DIAG_UNKNOWN_BLOCK'. */

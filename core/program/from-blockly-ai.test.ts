@@ -83,6 +83,14 @@ describe('fromBlockly: AI blocks', () => {
     expect(diagnostics.map((d) => [d.code, d.blockId, d.params.input])).toEqual([['missingInput', 'p', 'FEATURES']]);
   });
 
+  it('an emptied dataset or model name field is a warning on the block before anything runs (zh-CN and en)', () => {
+    const json = saved([{ type: 'event_when_started', id: 'h', next: block({ type: 'ai_train_linear', id: 't', fields: { MODEL: '  ', DATASET: 'd' } }) }]);
+    const { diagnostics } = fromBlockly(json, 'robot');
+    expect(diagnostics.map((d) => [d.code, d.severity, d.blockId])).toEqual([['aiEmptyName', 'warning', 't']]);
+    expect(diagnostics[0].message['zh-CN']).toBe('这块积木的数据集或模型名字是空的，运行时会出错。');
+    expect(diagnostics[0].message.en).toContain('name is empty');
+  });
+
   it('AI blocks in a drone project get the wrong-kit diagnostic (the drone toolbox has no AI category)', () => {
     const json = saved([{ type: 'event_when_started', id: 'h', next: block({ type: 'ai_dataset_clear', id: 'c', fields: { DATASET: 'd' } }) }]);
     expect(fromBlockly(json, 'drone').diagnostics.map((d) => [d.code, d.blockId])).toEqual([['wrongKit', 'c']]);

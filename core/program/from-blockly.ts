@@ -328,14 +328,23 @@ class Converter {
     return e;
   }
 
-  /** Args of an AI block: like `arg`, except that empty optional inputs are left out (the features block). */
+  /**
+   * Args of an AI block: like `arg`, except that empty optional inputs are left out (the features block), and an
+   * empty dataset or model name field gets an `aiEmptyName` warning (the block would fail when it runs).
+   */
   aiArgs(b: RawBlock, sources: readonly ArgSource[], depth: number): Expr[] {
     const out: Expr[] = [];
     for (const a of sources) {
       if ('input' in a && a.optional) {
         const e = this.optionalInput(b, a.input, depth);
         if (e) out.push(e);
-      } else out.push(this.arg(b, a, depth));
+        continue;
+      }
+      const e = this.arg(b, a, depth);
+      if ('field' in a && (a.field === 'DATASET' || a.field === 'MODEL') && e.kind === 'str' && e.value.trim() === '') {
+        this.diag('aiEmptyName', b.id, { field: a.field });
+      }
+      out.push(e);
     }
     return out;
   }
