@@ -7,6 +7,7 @@
  *                                         over the 11,520 B/s of 115200 8N1 (goal ≥ 0.9), 16 commands in flight
  *   bridge.line.throughput_wall_fraction  the same per wall second: bounded by how fast the emulator runs here
  *   bridge.line.emulator_speed            board seconds per wall second during the throughput run
+ *   bridge.line.unanswered_commands       commands of that stream never acknowledged (goal 0)
  *   bridge.stream.lost_samples            `D` frames missing at 50 Hz over 60 s of board time (gaps in the frames'
  *                                         `ms` field, plus lines that did not parse) (goal 0)
  *
@@ -133,6 +134,10 @@ refill();
 await new Promise((r) => setTimeout(r, streamWallMs));
 streaming = false;
 const wallSeconds = (performance.now() - wallStart) / 1000;
+// Every command must be answered: one that never is means a byte was lost on the way (and would hold a window slot).
+const drainUntil = performance.now() + 3000;
+while (inFlight.size > 0 && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 10));
+bench('bridge.line.unanswered_commands', inFlight.size, 'commands');
 await nextLine((l) => l.startsWith('D '));
 const boardSeconds = Math.max(0.001, (lastBoardMs - boardStart) / 1000);
 lineListeners.delete(onAck);
