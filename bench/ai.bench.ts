@@ -2,7 +2,8 @@
  * AI lab model speed, as a class uses it: a colour dataset of 1,000 samples.
  * - `ai.knn_1000_ms`: train KNN (k = 5) on 1,000 samples (3 features, 3 classes) and predict all 1,000 (the scoring
  *   pass `trainModel` does without a test split) — what one "train" block costs on a large dataset.
- * - `ai.kmeans_1000_ms`: K-means (k = 3) on 1,000 2-D points, keeping every step for the animation.
+ * - `ai.kmeans_1000_ms`: K-means (k = 3) on 1,000 2-D points in three overlapping groups, keeping every step for the
+ *   animation.
  * - `ai.tree_1000_ms` (information): the decision tree (depth 4) on the same colour data, with its scoring pass.
  * Each figure is the median of 15 runs after 5 warm-up runs; the data is seeded, so every run does the same work.
  *
@@ -30,7 +31,7 @@ function colours(n: number): Dataset {
 function points(n: number): Dataset {
   const r = lcg(7);
   const centres = [[10, 10], [50, 80], [90, 20]];
-  const samples = Array.from({ length: n }, (_, i) => ({ values: centres[i % 3].map((c) => c + (r() - 0.5) * 30), label: 'p' }));
+  const samples = Array.from({ length: n }, (_, i) => ({ values: centres[i % 3].map((c) => c + (r() - 0.5) * 90), label: 'p' }));
   return { id: 'dataset-2', name: 'points', features: ['x', 'y'], samples };
 }
 
