@@ -17,7 +17,7 @@ import { robotDeviceSet } from '../live/device-sets';
 import { startLiveRun } from '../live/live-run';
 import { RobotConnection, type ConnectionState } from './robot-connection';
 import { openSerialLineTransport, SerialError } from './serial-transport';
-import { PassThrough } from 'node:stream';
+import { Duplex, PassThrough } from 'node:stream';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The emulated board may run well below real time when the machine is busy: give each test room.
@@ -241,6 +241,31 @@ describe('serial port errors a student can act on', () => {
     const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { code?: string; message?: string };
     expect(out.code, r.stderr).toBe('error.permission');
     expect(out.message).toContain('sudo usermod -aG dialout $USER');
+  });
+
+  it('a board with another firmware, or ours with another major version, is refused with "offer to flash" (zh-CN)', async () => {
+    // A board on a real pty that answers HELLO with a fixed banner (our firmware cannot be made to lie about itself).
+    const banner = (text: string) => {
+      const board: Duplex = new Duplex({
+        read: () => {},
+        write: (chunk: Buffer, _e, done) => {
+          if (chunk.toString().includes('HELLO')) board.push(`${text}\n`);
+          done();
+        },
+      });
+      return board;
+    };
+    for (const [text, code, words] of [
+      ['VER grbl 1.1h', 'line.notOurFirmware', '不是 AI 实验室机器人固件'],
+      ['VER ailab-robot 2.0.0 uno M', 'line.wrongFirmware', '请给机器人刷写新的固件'],
+    ] as const) {
+      const bridge = await startPtyBridge(banner(text));
+      cleanups.push(() => bridge.close());
+      const { c } = connection(bridge.hostPath, { language: 'zh-CN' });
+      await expect(c.whenReady(10_000)).rejects.toThrow(words);
+      expect(c.state).toBe('failed');
+      expect(c.status.error?.code).toBe(code);
+    }
   });
 
   it('a path that does not exist, and a port where nothing answers, fail with their own messages', async () => {
