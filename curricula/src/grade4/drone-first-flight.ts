@@ -1,6 +1,7 @@
 /** Grade 4, unit 7: first drone flight and flight safety. */
 import { Blocks, lessonProject } from '../../tools/blocks';
 import { L, type UnitSource } from '../../tools/unit-source';
+import { droneSafetySvg } from '../assets/drone-safety';
 
 const ARENA = 'drone-rings';
 /** Safe indoor ceiling the lesson asks for, metres (lower than the hall's 3 m walls). */
@@ -33,6 +34,7 @@ export const droneFirstFlight: UnitSource = {
   classHours: 2,
   target: { kit: 'drone', arenaId: ARENA, hardware: ['tello'] },
   prerequisites: ['first-program'],
+  assets: [{ name: 'drone-safety.svg', svg: droneSafetySvg }],
   lessons: [
     {
       id: 'first-flight',
@@ -46,10 +48,14 @@ export const droneFirstFlight: UnitSource = {
             无人机的螺旋桨转得飞快，会伤到手。飞行前记住四条：
             1. 装好**桨叶保护罩**，人站在 2 米以外。 2. 不在人的头顶上飞。
             3. 教室里飞行高度**不超过 1.5 米**。 4. 出了问题马上按**紧急停止**。
+
+            ![无人机飞在 1.5 米以下，人站在 2 米以外](../../assets/drone-safety.svg)
           `, `
             A drone's propellers spin very fast and can hurt fingers. Before flying, remember four rules:
             1. Fit the **propeller guards** and stand 2 m away. 2. Never fly over people's heads.
             3. Indoors, stay **below 1.5 m**. 4. If anything goes wrong, press **emergency stop** at once.
+
+            ![The drone flies below 1.5 m; people stand 2 m away](../../assets/drone-safety.svg)
           `),
           toolbox: FLY_BLOCKS,
         },

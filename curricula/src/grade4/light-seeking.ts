@@ -1,6 +1,7 @@
 /** Grade 4, unit 6: light seeking — stop in the light, then find the lamp with the light sensor alone. */
 import { Blocks, lessonProject } from '../../tools/blocks';
 import { L, type UnitSource } from '../../tools/unit-source';
+import { lightRoomSvg } from '../assets/light-room';
 
 const ARENA = 'light-room';
 const YELLOW = '#ffff00';
@@ -46,6 +47,7 @@ export const lightSeeking: UnitSource = {
   classHours: 2,
   target: { kit: 'robot', arenaId: ARENA, hardware: ['ailab-robot', 'firmata-uno-car'] },
   prerequisites: ['ai-eye-colours'],
+  assets: [{ name: 'light-room.svg', svg: lightRoomSvg }],
   lessons: [
     {
       id: 'stop-in-light',
@@ -112,11 +114,15 @@ export const lightSeeking: UnitSource = {
           text: L(`
             这次不告诉小车台灯在哪。程序先让小车原地转一圈（24 次，每次 15 度），把看到的**最亮**的读数记在变量「brightest」里。
             然后它就直接往前开了。点 **运行**：小车朝着原来的方向开，撞到了墙。它知道有多亮，却忘了**在哪个方向**最亮。
+
+            ![小车每次转 15 度看一看，朝台灯的方向最亮](../../assets/light-room.svg)
           `, `
             This time the robot is not told where the lamp is. The program first turns the robot a full circle (24 times
             15 degrees) and keeps the **brightest** reading it saw in the variable "brightest". Then it drives straight
             off. Press **Run**: it drives the way it started and hits the wall. It knows how bright it was, but forgot
             **which way** was brightest.
+
+            ![The robot looks round in 15° steps; facing the lamp is brightest](../../assets/light-room.svg)
           `),
           toolbox: SEEK_BLOCKS,
         },

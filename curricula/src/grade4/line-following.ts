@@ -1,6 +1,7 @@
 /** Grade 4, unit 4: line following — one sensor (edge follower), then two sensors (a full lap). */
 import { Blocks, lessonProject } from '../../tools/blocks';
 import { L, type UnitSource } from '../../tools/unit-source';
+import { lineSensorsSvg } from '../assets/line-sensors';
 
 const ARENA = 'line-track';
 
@@ -33,6 +34,7 @@ export const lineFollowing: UnitSource = {
   classHours: 2,
   target: { kit: 'robot', arenaId: ARENA, hardware: ['ailab-robot', 'firmata-uno-car'] },
   prerequisites: ['obstacle-rules'],
+  assets: [{ name: 'line-sensors.svg', svg: lineSensorsSvg }],
   lessons: [
     {
       id: 'one-sensor',
@@ -95,10 +97,14 @@ export const lineFollowing: UnitSource = {
           text: L(`
             两个传感器跨在黑线两边。程序里已经有一条规则：**右**传感器碰到线，就往右转。
             补上另一条：**左**传感器碰到线，就往左转（左 10、右 50）。两边都没碰到，就直走。
+
+            ![左传感器碰线就左转，都不碰就直走，右传感器碰线就右转](../../assets/line-sensors.svg)
           `, `
             The two sensors sit either side of the line. The program already has one rule: when the **right** sensor
             sees the line, turn right. Add the other: when the **left** sensor sees the line, turn left (left 10,
             right 50). When neither sees it, drive straight.
+
+            ![Left sensor on the line: turn left; neither: straight on; right sensor on the line: turn right](../../assets/line-sensors.svg)
           `),
           toolbox: BLOCKS,
           checks: ['half-lap', 'no-crash', 'on-track'],

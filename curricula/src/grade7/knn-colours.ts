@@ -2,6 +2,7 @@
 import { Blocks, lessonProject, type BlockState } from '../../tools/blocks';
 import { colourReadings } from '../../tools/data';
 import { L, type UnitSource } from '../../tools/unit-source';
+import { knnNeighboursSvg } from '../assets/knn-neighbours';
 import { ai } from './shared';
 
 const ARENA = 'open-floor';
@@ -58,6 +59,7 @@ export const knnColours: UnitSource = {
   classHours: 2,
   target: { kit: 'robot', arenaId: ARENA, hardware: ['ailab-robot', 'firmata-uno-car'] },
   prerequisites: ['data-collection'],
+  assets: [{ name: 'knn-neighbours.svg', svg: knnNeighboursSvg }],
   lessons: [
     {
       id: 'train-and-predict',
@@ -71,11 +73,15 @@ export const knnColours: UnitSource = {
             数据集「颜色读数」里有 48 个样本：颜色传感器对着红、绿、蓝、黄卡片读到的 R、G、B 三个数。
             **K 近邻**的想法很简单：来了一个新读数，找出数据集里和它**最接近的 k 个样本**，它们多数是什么颜色，就猜什么颜色。
             点 **运行**：程序报错了——模型还没有训练。
+
+            ![新读数周围最近的 3 个样本都是红色](../../assets/knn-neighbours.svg)
           `, `
             The dataset "颜色读数" (colour readings) holds 48 samples: the R, G and B numbers a colour sensor read over
             red, green, blue and yellow cards. The idea of **k-nearest neighbours** is simple: for a new reading, find
             the **k samples closest to it**; whatever colour most of them are is the guess. Press **Run**: the program
             stops with an error, because the model has not been trained.
+
+            ![The 3 samples nearest the new reading are all red](../../assets/knn-neighbours.svg)
           `),
           toolbox: BLOCKS,
         },

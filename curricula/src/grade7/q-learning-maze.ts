@@ -1,6 +1,7 @@
 /** Grade 7, unit 7: reinforcement learning — a Q-learning robot on a 5 × 5 grid with a trap. */
 import { Blocks, lessonProject } from '../../tools/blocks';
 import { L, type UnitSource } from '../../tools/unit-source';
+import { qGridSvg } from '../assets/q-grid';
 
 const ARENA = 'grid-5x5';
 const MODEL = 'Q表';
@@ -40,6 +41,7 @@ export const qLearningMaze: UnitSource = {
   classHours: 2,
   target: { kit: 'robot', arenaId: ARENA, hardware: ['ailab-robot', 'firmata-uno-car'] },
   prerequisites: ['kmeans-clustering'],
+  assets: [{ name: 'q-grid.svg', svg: qGridSvg }],
   lessons: [
     {
       id: 'practice-makes-perfect',
@@ -53,12 +55,16 @@ export const qLearningMaze: UnitSource = {
             5 × 5 的格子里，小车从左下角出发，要到绿色终点，红色格子是陷阱。每走一步 −1 分，撞墙 −2 分，到终点 +10 分，掉进陷阱 −10 分。
             **Q 表**记着「在每个格子往每个方向走，将来大概能得多少分」。每一**回合**，机器人从起点试着走，边走边更新 Q 表。
             现在只训练 5 个回合。点 **运行**：学到的路线（打印出来的方向）走不到终点。
+
+            ![5×5 格子：蓝色起点、红色陷阱、绿色终点和学到的路线](../../assets/q-grid.svg)
           `, `
             On a 5 × 5 grid the robot starts bottom left and must reach the green goal; the red cell is a trap. Each move
             costs 1 point, bumping a wall 2, the goal gives +10 and the trap −10. The **Q-table** holds, for every cell
             and direction, "how many points can I expect from here if I go this way?". In each **episode** the robot
             tries a walk from the start and updates the table as it goes. Only 5 episodes are trained now. Press
             **Run**: the learned route (the printed directions) does not reach the goal.
+
+            ![The 5 × 5 grid: blue start, red trap, green goal and a learned route](../../assets/q-grid.svg)
           `),
           toolbox: BLOCKS,
         },
