@@ -42,7 +42,7 @@ export interface ClassServerOptions {
   readonly className: string;
   /** TCP port; 0 (default) picks a free one. */
   readonly port?: number;
-  /** Address to listen on; default all addresses (the class is on the LAN). */
+  /** Address to listen on; default all addresses, IPv4 and IPv6 (the class is on the LAN). */
   readonly host?: string;
   /** Resume the record of an earlier class (same join code is not kept: a new one is drawn). */
   readonly classId?: string;
@@ -120,7 +120,7 @@ export class ClassServer {
 
   /** `http://<address>:<port>/` students type when discovery does not find the class. */
   get url(): string {
-    return `http://${this.options.host && this.options.host !== '0.0.0.0' ? this.options.host : '127.0.0.1'}:${this.port}/`;
+    return `http://${this.options.host && this.options.host !== '0.0.0.0' && this.options.host !== '::' ? this.options.host : '127.0.0.1'}:${this.port}/`;
   }
 
   static async start(options: ClassServerOptions): Promise<ClassServer> {
@@ -203,7 +203,12 @@ export class ClassServer {
 
     app.get('/class/ws', { websocket: true, preValidation: authenticate }, (socket, req) => self().attach(socket, req.studentId!));
 
-    await app.listen({ port: options.port ?? 0, host: options.host ?? '0.0.0.0' });
+    if (options.host) await app.listen({ port: options.port ?? 0, host: options.host });
+    else {
+      // Every address, IPv4 and IPv6 (students may find the class by either through mDNS); IPv4 only where the
+      // machine has no IPv6.
+      await app.listen({ port: options.port ?? 0, host: '::' }).catch(() => app.listen({ port: options.port ?? 0, host: '0.0.0.0' }));
+    }
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     server = new ClassServer(app, store, options, joinCode, port, classId);

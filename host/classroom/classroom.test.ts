@@ -18,6 +18,7 @@ import WebSocket from 'ws';
 import { newProject } from '../../core/contracts/project';
 import { ClassClient, ClassClientError, type ClientEvent } from './class-client';
 import { ClassServer } from './class-server';
+import { discoverClasses } from './discovery';
 import { generateSigningKey } from './signing-keys';
 import { packUnit } from './unit-package';
 
@@ -296,5 +297,18 @@ describe('classroom over loopback', { timeout: 120_000 }, () => {
     expect(server.roster()).toHaveLength(0);
     expect(server.handIns()).toHaveLength(0);
     await until(() => s.connection === 'removed', 10_000, 'removed student stops retrying');
+  });
+
+  it('announces the class by mDNS and a student host finds it with its fingerprint and an address that answers', async () => {
+    const server = await startServer({ announce: true, host: undefined, className: '发现测试' });
+    let found: Awaited<ReturnType<typeof discoverClasses>> = [];
+    for (let attempt = 0; attempt < 5 && !found.some((c) => c.classId === server.info.classId); attempt++) found = await discoverClasses(1500);
+    const mine = found.find((c) => c.classId === server.info.classId);
+    expect(mine).toBeDefined();
+    expect(mine!.fingerprint).toBe(server.info.fingerprint);
+    expect(mine!.urls.some((u) => u.endsWith(`:${server.port}/`))).toBe(true);
+    // The first address offered answers (the student's dialog uses it).
+    const info = await fetch(`${mine!.urls[0]}class/info`).then((r) => r.json());
+    expect(info).toMatchObject({ classId: server.info.classId, className: '发现测试' });
   });
 });

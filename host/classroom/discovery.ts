@@ -22,7 +22,10 @@ export async function discoverClasses(ms = 1500): Promise<DiscoveredClass[]> {
   const browser = bonjour.find({ type: CLASS_SERVICE_TYPE }, (service) => {
     const txt = (service.txt ?? {}) as Record<string, string>;
     if (!txt.classId) return;
-    const addresses = (service.addresses ?? []).filter(isLanAddress).sort((a, b) => Number(a.includes(':')) - Number(b.includes(':')));
+    // The address the announcement came from first (it reached us, so it is routable), then IPv4, then IPv6.
+    const referer = (service as { referer?: { address?: string } }).referer?.address;
+    const all = [...new Set([...(referer ? [referer] : []), ...(service.addresses ?? [])])];
+    const addresses = all.filter(isLanAddress).sort((a, b) => Number(a !== referer) - Number(b !== referer) || Number(a.includes(':')) - Number(b.includes(':')));
     const urls = addresses.map((a) => (a.includes(':') ? `http://[${a}]:${service.port}/` : `http://${a}:${service.port}/`));
     found.set(txt.classId, { name: service.name, classId: txt.classId, fingerprint: txt.fp ?? '', urls });
   });
