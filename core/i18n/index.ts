@@ -10,6 +10,7 @@ import { bridge } from './bridge.strings';
 import { blocks } from './blocks.strings';
 import { camera } from './camera.strings';
 import { classroom } from './classroom.strings';
+import { classui } from './classui.strings';
 import { codegen } from './codegen.strings';
 import { devices } from './devices.strings';
 import { host } from './host.strings';
@@ -20,7 +21,7 @@ import { shell } from './shell.strings';
 import { sim } from './sim.strings';
 import type { Bundle, Language } from './types';
 
-export const BUNDLES = { ai, airl, app, aiui, blocks, bridge, camera, classroom, codegen, devices, host, lessons, runtime, serial, shell, sim } as const satisfies Record<string, Bundle>;
+export const BUNDLES = { ai, airl, app, aiui, blocks, bridge, camera, classroom, classui, codegen, devices, host, lessons, runtime, serial, shell, sim } as const satisfies Record<string, Bundle>;
 export type Namespace = keyof typeof BUNDLES;
 export * from './types';
 

@@ -36,6 +36,7 @@ import { DeviceSession } from './devices/device-session';
 import { ARENAS } from '../../core/sim/arenas';
 import type { CameraMode } from './stage';
 import { LessonPlayer } from './lessons/LessonPlayer';
+import { ClassroomLayer, type ClassroomEditor } from './classroom/ClassroomLayer';
 import { replayLessonMoment } from './lessons/replay';
 import type { Lesson } from '../../core/lessons/unit-schema';
 import { AiPanel } from './ai/AiPanel';
@@ -559,6 +560,25 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
     void replayLessonMoment(sim, project, lesson, atMs);
   }, [sim]);
 
+  // ---- classroom (renderer/src/classroom): hand-ins open read-only; "eyes up" locks the editor ----------------
+  const [classOpen, setClassOpen] = useState(false);
+  const [readOnly, setReadOnly] = useState({ handIn: false, eyesUp: false });
+  useEffect(() => {
+    editorRef.current?.workspace()?.setIsReadOnly(readOnly.handIn || readOnly.eyesUp);
+  }, [readOnly]);
+  const classroomEditor = useMemo<ClassroomEditor>(() => ({
+    openReadOnly: (project) => new Promise<void>((resolve) => guard(() => {
+      openDoc(null, project);
+      setReadOnly((r) => ({ ...r, handIn: true }));
+      resolve();
+    })),
+    closeReadOnly: () => {
+      setReadOnly((r) => ({ ...r, handIn: false }));
+      openDoc(null, newProject(docRef.current.project.target, nowIso(), APP_VERSION));
+    },
+    setLocked: (locked) => setReadOnly((r) => ({ ...r, eyesUp: locked })),
+  }), [guard, openDoc]);
+
   const stop = useCallback(() => {
     sim.stop();
     editorRef.current?.highlight([]);
@@ -680,6 +700,8 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
       /** Name of the Blockly theme in use. */
       themeName: () => ws()?.getTheme().name ?? null,
       dirty: () => dirtyRef.current,
+      /** Whether the editor refuses edits (a hand-in opened read-only, or "eyes up"). */
+      editorReadOnly: () => ws()?.isReadOnly() ?? false,
     });
   }, [onWorkspaceChange, run, stop]);
 
@@ -736,6 +758,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
             </select>
           </label>
           <button data-testid="lessons-button" aria-pressed={lessonsOpen} onClick={() => { setLessonsOpen((o) => !o); setLessonToolbox(null); }}>{t('player.open', { ns: 'lessons' })}</button>
+          <button data-testid="class-button" aria-pressed={classOpen} onClick={() => setClassOpen(true)}>{t('button', { ns: 'classui' })}</button>
           <button data-testid="language" onClick={switchLanguage} aria-label={t('app.language')}>{t('app.languageSwitch')}</button>
         </div>
       </header>
@@ -746,6 +769,8 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
           <button onClick={() => setError(null)}>{t('app.dismiss')}</button>
         </div>
       )}
+
+      <ClassroomLayer host={host} language={language} open={classOpen} onClose={() => setClassOpen(false)} currentProject={currentProject} editor={classroomEditor} />
 
       <main className="main">
         {lessonsOpen && (
