@@ -33,6 +33,11 @@ test('a grade-4 lesson: steps, limited toolbox, hints, a failing check replayed,
   await page.getByTestId('student-name').fill('4班 7号');
   await page.getByTestId('student-start').click();
   await expect(page.getByTestId('grade-4')).toContainText('四年级');
+  // A teacher can read a unit's notes before opening a lesson.
+  await page.getByTestId('unit-notes-first-program').click();
+  await expect(page.getByTestId('unit-teacher-notes')).not.toBeEmpty();
+  await page.getByTestId('unit-notes-first-program').click();
+  await expect(page.getByTestId('unit-teacher-notes')).toHaveCount(0);
   await page.getByTestId('lesson-first-program-drive-to-wall').click();
 
   // Step 1: its Markdown text, and only the step's blocks in the toolbox.

@@ -15,8 +15,9 @@ import type { Language } from '../../../core/i18n';
 import type { LessonRun } from '../../../core/lessons/run-lesson';
 import type { Lesson, Unit } from '../../../core/lessons/unit-schema';
 import { HostCallError, type HostClient } from '../host-client';
+import { reportClassProgress, useInstalledUnitRefresh } from '../classroom/class-progress';
 import { LessonChecker } from './lesson-checker';
-import { renderUnitMarkdown } from './markdown';
+import { renderUnitFile } from './unit-files';
 
 export interface LessonHostApi {
   readonly host: HostClient;
@@ -76,6 +77,8 @@ export function LessonPlayer(props: LessonHostApi) {
   useEffect(() => {
     host.call('lessons.list', {}).then(setUnits, fail);
   }, [host, fail]);
+  // A unit the teacher pushed appears once the host has installed it.
+  useInstalledUnitRefresh(host, setUnits);
 
   useEffect(() => {
     if (!student) return;
@@ -111,7 +114,7 @@ export function LessonPlayer(props: LessonHostApi) {
         <button onClick={props.onClose} aria-label={t('player.close')}>✕</button>
       </div>
       {error && <p className="lesson-error" role="alert">{error}</p>}
-      {view.kind === 'units' && <UnitList units={units} progress={progress} language={language} onOpen={(u, i) => void openLesson(u, i)} />}
+      {view.kind === 'units' && <UnitList host={host} units={units} progress={progress} language={language} onOpen={(u, i) => void openLesson(u, i)} onError={fail} />}
       {view.kind === 'lesson' && progress && (
         <LessonView
           key={`${view.unit.id}/${view.lessonIndex}`}
@@ -156,9 +159,23 @@ function StudentPicker(props: { host: HostClient; onChoose: (student: string) =>
   );
 }
 
-function UnitList(props: { units: UnitSummary[] | null; progress: Progress | null; language: Language; onOpen: (unitId: string, lessonIndex: number) => void }) {
+function UnitList(props: { host: HostClient; units: UnitSummary[] | null; progress: Progress | null; language: Language; onOpen: (unitId: string, lessonIndex: number) => void; onError: (e: unknown) => void }) {
   const { t } = useTranslation('lessons');
   const { units, progress, language } = props;
+  /** Teacher notes shown for one unit (a teacher preparing the class reads them before opening a lesson). */
+  const [notes, setNotes] = useState<{ unitId: string; html: string } | null>(null);
+  const toggleNotes = async (unitId: string) => {
+    if (notes?.unitId === unitId) {
+      setNotes(null);
+      return;
+    }
+    try {
+      const { unit } = await props.host.call('lessons.get', { unitId });
+      setNotes({ unitId, html: await renderUnitFile(props.host, unitId, unit.teacherNotes.file[language]) });
+    } catch (e) {
+      props.onError(e);
+    }
+  };
   if (!units) return <p>{t('player.loading')}</p>;
   if (units.length === 0) return <p>{t('player.noUnits')}</p>;
   return (
@@ -170,8 +187,8 @@ function UnitList(props: { units: UnitSummary[] | null; progress: Progress | nul
           <section key={grade} data-testid={`grade-${grade}`}>
             <h3>{t(`player.grade.${grade}`)}</h3>
             {inGrade.map((u) => (
-              <article key={u.id} className="unit-card" data-testid={`unit-${u.id}`}>
-                <h4>{u.title[language]}</h4>
+              <article key={u.id} className="unit-card" data-testid={`unit-${u.id}`} data-source={u.source}>
+                <h4>{u.title[language]}{u.source === 'installed' && <small className="unit-from-teacher"> · {t('unit.fromTeacher', { ns: 'classui' })}</small>}</h4>
                 <p className="unit-meta">
                   {t(`player.kit.${u.kit}`)} · {t('player.classHours', { count: u.classHours })} ·{' '}
                   <span data-testid={`unit-progress-${u.id}`}>{t('player.unitProgress', { done: u.lessons.filter((l) => progress?.units[u.id]?.[l.id]?.completed).length, total: u.lessons.length })}</span>
@@ -188,6 +205,9 @@ function UnitList(props: { units: UnitSummary[] | null; progress: Progress | nul
                     );
                   })}
                 </ol>
+                <button data-testid={`unit-notes-${u.id}`} onClick={() => void toggleNotes(u.id)}>{notes?.unitId === u.id ? t('player.hideTeacherNotes') : t('player.teacherNotes')}</button>
+                {/* markdown-it with html: false — no HTML from the unit. */}
+                {notes?.unitId === u.id && <div className="teacher-notes" data-testid="unit-teacher-notes" dangerouslySetInnerHTML={{ __html: notes.html }} />}
               </article>
             ))}
           </section>
@@ -228,20 +248,7 @@ function LessonView(props: LessonViewProps) {
   lpRef.current = lp;
   const stepIndex = Math.min(lp.step, lesson.steps.length - 1);
   const step = lesson.steps[stepIndex];
-  const imageCache = useRef(new Map<string, string | null>());
-
-  const loadImage = useCallback(async (path: string): Promise<string | null> => {
-    if (imageCache.current.has(path)) return imageCache.current.get(path)!;
-    const file = await host.call('lessons.readFile', { unitId: unit.id, path });
-    const url = file.base64 ? `data:${file.mime};base64,${file.base64}` : null;
-    imageCache.current.set(path, url);
-    return url;
-  }, [host, unit.id]);
-
-  const renderFile = useCallback(async (path: string): Promise<string> => {
-    const file = await host.call('lessons.readFile', { unitId: unit.id, path });
-    return renderUnitMarkdown(file.text ?? '', path, loadImage);
-  }, [host, unit.id, loadImage]);
+  const renderFile = useCallback((path: string): Promise<string> => renderUnitFile(host, unit.id, path), [host, unit.id]);
 
   useEffect(() => {
     let live = true;
@@ -277,6 +284,11 @@ function LessonView(props: LessonViewProps) {
     return () => clearInterval(timer);
   }, [api, save]);
 
+  // In a class, the teacher's dashboard follows the step the student is on (a no-op when not joined).
+  useEffect(() => {
+    void reportClassProgress(host, { unitId: unit.id, lessonId: lesson.id, stepId: step.id, checks: lpRef.current.checks });
+  }, [host, unit.id, lesson.id, step.id]);
+
   const goStep = (index: number) => {
     const target = lesson.steps[index];
     api.setToolbox(target.toolbox === 'all' ? null : target.toolbox);
@@ -297,6 +309,7 @@ function LessonView(props: LessonViewProps) {
       setRun(result);
       const checks = Object.fromEntries(result.results.map((r) => [r.id, r.passed]));
       const completed = lpRef.current.completed || result.passed;
+      void reportClassProgress(host, { unitId: unit.id, lessonId: lesson.id, stepId: step.id, checks });
       await save({ ...lpRef.current, checks, completed, ...(result.passed && !lpRef.current.completedAt ? { completedAt: new Date().toISOString() } : {}) });
     } catch (e) {
       setCheckError(t('player.checkFailed', { detail: e instanceof Error ? e.message : String(e) }));
