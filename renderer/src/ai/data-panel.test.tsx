@@ -74,7 +74,7 @@ describe('data panel', () => {
 
     key(view.one('ai-panel'), 'z', { ctrlKey: true });
     expect(seen.at(-1)!.datasets[0]!.samples).toHaveLength(9);
-    expect(view.one('ai-notice').textContent).toBe('Undone: delete 2 rows');
+    expect(view.one('ai-notice').textContent).toBe('Undone: delete rows (2)');
     click(view.one('ai-undo'));
     expect(seen.at(-1)!.datasets[0]!.samples[0]!.label).toBe('红');
     expect((view.one('ai-undo') as HTMLButtonElement).disabled).toBe(true);

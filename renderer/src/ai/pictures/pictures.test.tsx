@@ -35,7 +35,7 @@ describe('KNN picture', () => {
     expect(view.all('knn-neighbour').map((c) => c.dataset.label).sort()).toEqual(['blue', 'red', 'red']);
     expect(view.all('knn-point')).toHaveLength(2);
     expect(view.all('knn-neighbour-line')).toHaveLength(3);
-    expect(view.one('knn-vote').textContent).toBe('red 2 votes, blue 1 votes');
+    expect(view.one('knn-vote').textContent).toBe('votes for red: 2, votes for blue: 1');
     expect(view.one('knn-predicted').textContent).toContain('predicted red');
     // A label that names a colour is drawn in that colour.
     const red = view.all('knn-neighbour').find((c) => c.dataset.label === 'red')!;
@@ -103,7 +103,7 @@ describe('confusion matrix', () => {
     expect(view.container.textContent).toContain('on 10 test samples; trained on 40');
     expect(view.one('confusion-0-0').textContent).toBe('4');
     expect(view.one('confusion-0-1').className).toBe('wrong');
-    expect(view.one('confusion-0-1').title).toBe('said red when it was blue: 1 times');
+    expect(view.one('confusion-0-1').title).toBe('said red when it was blue: 1 ×');
     expect(view.one('confusion-1-0').className).toBe('');
     expect(view.one('confusion-1-1').className).toBe('right');
     // The split bar: 40 to train, 10 to test, in proportion.
@@ -149,7 +149,7 @@ describe('K-means picture', () => {
     expect(view.all('kmeans-centroid')).toHaveLength(2);
     click(view.one('kmeans-step'));
     expect(clusters()).toEqual(['0', '0', '1', '1']);
-    expect(view.one('kmeans-status').textContent).toBe('Step 2/3 · 1 points changed group');
+    expect(view.one('kmeans-status').textContent).toBe('Step 2/3 · points that changed group: 1');
     click(view.one('kmeans-step'));
     expect(view.one('kmeans-status').textContent).toContain('done');
     expect((view.one('kmeans-step') as HTMLButtonElement).disabled).toBe(true);
