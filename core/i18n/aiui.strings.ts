@@ -5,6 +5,7 @@ export const aiui: Bundle = {
   'zh-CN': {
     'panel.title': "数据与模型",
     'panel.show': "显示数据与模型",
+    'panel.showCounts': "显示数据与模型（数据集 {{datasets}}，模型 {{models}}）",
     'panel.hide': "收起",
     'panel.tab.data': "数据",
     'panel.tab.models': "模型",
@@ -122,6 +123,7 @@ export const aiui: Bundle = {
   en: {
     'panel.title': "Data & models",
     'panel.show': "Show data & models",
+    'panel.showCounts': "Show data & models (datasets: {{datasets}}, models: {{models}})",
     'panel.hide': "Hide",
     'panel.tab.data': "Data",
     'panel.tab.models': "Models",

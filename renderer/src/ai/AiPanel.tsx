@@ -96,7 +96,9 @@ export function AiPanel(props: {
     >
       <div className="ai-panel-head">
         <button type="button" data-testid="ai-panel-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-          {open ? `▾ ${t('panel.title')}` : `▸ ${t('panel.show')}`}
+          {open
+            ? `▾ ${t('panel.title')}`
+            : `▸ ${ai.datasets.length + ai.models.length > 0 ? t('panel.showCounts', { datasets: ai.datasets.length, models: ai.models.length }) : t('panel.show')}`}
         </button>
         {open && (
           <>

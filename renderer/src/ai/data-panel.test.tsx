@@ -183,6 +183,16 @@ describe('CSV', () => {
   });
 });
 
+describe('panel', () => {
+  it('closed, it says how many datasets and models the project has; open, it shows the data', () => {
+    view = render(<AiPanel ai={{ datasets: [colours(3)], models: [] }} language="en" onChange={() => undefined} />);
+    expect(view.one('ai-panel-toggle').textContent).toBe('▸ Show data & models (datasets: 1, models: 0)');
+    expect(view.all('data-panel')).toHaveLength(0);
+    click(view.one('ai-panel-toggle'));
+    expect(view.one('data-panel').dataset.samples).toBe('3');
+  });
+});
+
 describe('recording by hand', () => {
   it('ticked sensors and a label become a sample: first a new dataset named after the sensors, then more rows', () => {
     const seen: AiState[] = [];
