@@ -46,14 +46,20 @@ export const droneFirstFlight: UnitSource = {
           title: L('先学安全守则', 'Safety rules first'),
           text: L(`
             无人机的螺旋桨转得飞快，会伤到手。飞行前记住四条：
-            1. 装好**桨叶保护罩**，人站在 2 米以外。 2. 不在人的头顶上飞。
-            3. 教室里飞行高度**不超过 1.5 米**。 4. 出了问题马上按**紧急停止**。
+
+            1. 装好**桨叶保护罩**，人站在 2 米以外。
+            2. 不在人的头顶上飞。
+            3. 教室里飞行高度**不超过 1.5 米**。
+            4. 出了问题马上按**紧急停止**。
 
             ![无人机飞在 1.5 米以下，人站在 2 米以外](../../assets/drone-safety.svg)
           `, `
             A drone's propellers spin very fast and can hurt fingers. Before flying, remember four rules:
-            1. Fit the **propeller guards** and stand 2 m away. 2. Never fly over people's heads.
-            3. Indoors, stay **below 1.5 m**. 4. If anything goes wrong, press **emergency stop** at once.
+
+            1. Fit the **propeller guards** and stand 2 m away.
+            2. Never fly over people's heads.
+            3. Indoors, stay **below 1.5 m**.
+            4. If anything goes wrong, press **emergency stop** at once.
 
             ![The drone flies below 1.5 m; people stand 2 m away](../../assets/drone-safety.svg)
           `),
