@@ -217,6 +217,8 @@ export const lessons: Bundle = {
     "load.quantityWrongKit": "{{kit}} 单元读不到“{{quantity}}”，这个检查永远不会通过",
     "load.agentOutOfRange": "这一课只有 {{count}} 台设备（编号从 0 开始），没有编号 {{agent}}",
     "load.logNeedsText": "logContains 检查需要 text（整行）或 contains（其中一段文字）",
+    "player.kitConnected": "已连接真实器材：{{label}}。可以在器材面板里点「在设备上运行」；“检查我的作品”仍在模拟器里进行。",
+    "player.kitOtherKind": "已连接的 {{label}} 是{{kind}}，这一课用的是{{unitKind}}。",
   },
   en: {
     "subject.robot": "the robot",
@@ -428,5 +430,7 @@ export const lessons: Bundle = {
     "load.quantityWrongKit": "a {{kit}} unit cannot read \"{{quantity}}\": this check could never pass",
     "load.agentOutOfRange": "the lesson runs {{count}} device(s), numbered from 0: there is no number {{agent}}",
     "load.logNeedsText": "a logContains check needs text (the whole line) or contains (part of it)",
+    "player.kitConnected": "Real kit connected: {{label}}. Use Run on device in the device panel to try it; Check my work still runs in the simulator.",
+    "player.kitOtherKind": "The connected {{label}} is a {{kind}}; this lesson uses a {{unitKind}}.",
   },
 };

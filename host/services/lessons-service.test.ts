@@ -42,9 +42,11 @@ describe('units', () => {
     expect(list.map((u) => [u.id, u.grade, u.source, u.lessons.map((l) => l.id)])).toEqual([['good-unit', '4', 'bundled', ['ahead']]]);
   });
 
-  it('an installed unit with the same id replaces the bundled one', async () => {
+  it('an installed unit with the same id replaces the bundled one, at once on the same service', async () => {
+    const s = services();
+    expect((await s['lessons.list']({})).map((u) => u.source)).toEqual(['bundled']);
     cpSync(join(FIXTURES, 'good-unit'), join(dataDir, 'units', 'good-unit'), { recursive: true });
-    const list = await services()['lessons.list']({});
+    const list = await s['lessons.list']({});
     expect(list.map((u) => [u.id, u.source])).toEqual([['good-unit', 'installed']]);
     expect((await services()['lessons.get']({ unitId: 'good-unit' })).source).toBe('installed');
   });

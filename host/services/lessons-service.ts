@@ -73,14 +73,16 @@ export function createLessonServices(options: LessonServicesOptions): Pick<HostS
   /**
    * Every valid unit, installed ones overriding bundled ones with the same id. Kept for `SCAN_TTL_MS`, so a step
    * with pictures (one request per picture, from a whole class on a lab server) does not re-validate every unit
-   * each time, while a unit a teacher installs shows up within seconds.
+   * each time; a unit a teacher installs shows up at once (the installed-units folder changed).
    */
-  let cached: { at: number; units: Promise<Map<string, KnownUnit>> } | null = null;
-  function scan(): Promise<Map<string, KnownUnit>> {
+  let cached: { at: number; installedMtime: number; units: Promise<Map<string, KnownUnit>> } | null = null;
+  async function scan(): Promise<Map<string, KnownUnit>> {
     const at = Date.now();
-    if (!cached || at - cached.at > SCAN_TTL_MS) {
+    // Installing a unit renames a finished folder into units/, which changes the folder's mtime: rescan at once.
+    const installedMtime = await fs.stat(installedDir).then((st) => st.mtimeMs, () => 0);
+    if (!cached || at - cached.at > SCAN_TTL_MS || cached.installedMtime !== installedMtime) {
       const units = scanNow();
-      cached = { at, units };
+      cached = { at, installedMtime, units };
       // A failed scan is not remembered.
       units.catch(() => {
         if (cached?.units === units) cached = null;

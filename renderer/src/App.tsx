@@ -559,6 +559,15 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
   const replayLesson = useCallback((project: Project, lesson: Lesson, atMs: number) => {
     void replayLessonMoment(sim, project, lesson, atMs);
   }, [sim]);
+  // The player tells the student when a real kit is connected (their program can run on it from the device panel).
+  const [connectedKit, setConnectedKit] = useState<{ label: string; kit: TargetKitName | null } | null>(null);
+  useEffect(() => devices.onDidChange(() => {
+    const s = devices.status;
+    setConnectedKit((prev) => {
+      const next = s.state === 'connected' ? { label: s.label, kit: s.kit } : null;
+      return prev?.label === next?.label && prev?.kit === next?.kit ? prev : next;
+    });
+  }), [devices]);
 
   // ---- classroom (renderer/src/classroom): hand-ins open read-only; "eyes up" locks the editor ----------------
   const [classOpen, setClassOpen] = useState(false);
@@ -782,6 +791,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
               setToolbox={setLessonToolbox}
               currentWorkspace={() => editorRef.current?.save() ?? workspaceRef.current}
               replay={replayLesson}
+              connectedKit={connectedKit}
               onClose={() => { setLessonsOpen(false); setLessonToolbox(null); }}
             />
           </aside>

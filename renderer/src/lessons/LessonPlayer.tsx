@@ -30,6 +30,8 @@ export interface LessonHostApi {
   setToolbox(toolbox: readonly string[] | null): void;
   /** The editor's workspace now (Blockly JSON). */
   currentWorkspace(): Record<string, unknown>;
+  /** A real kit connected through the device panel (label and which kind of project runs on it), else null. */
+  readonly connectedKit?: { readonly label: string; readonly kit: string | null } | null;
   /** Replays `project` under the lesson's run settings in the stage, paused at `atMs`. */
   replay(project: Project, lesson: Lesson, atMs: number): void;
   onClose(): void;
@@ -368,6 +370,13 @@ function LessonView(props: LessonViewProps) {
       </div>
       <h3 data-testid="lesson-title">{lesson.title[language]}{lp.completed && <span className="lesson-done" data-testid="lesson-complete"> ✓ {t('player.done')}</span>}</h3>
       <p className="lesson-kit-note">{unit.target.hardware.length > 0 ? t('player.hardware', { list: unit.target.hardware.join(', ') }) : t('player.simOnly')}</p>
+      {api.connectedKit && (
+        <p className="lesson-kit-note" data-testid="lesson-kit-connected">
+          {api.connectedKit.kit === null || api.connectedKit.kit === unit.target.kit
+            ? t('player.kitConnected', { label: api.connectedKit.label })
+            : t('player.kitOtherKind', { label: api.connectedKit.label, kind: t(`player.kit.${api.connectedKit.kit}`), unitKind: t(`player.kit.${unit.target.kit}`) })}
+        </p>
+      )}
       <div className="step-head">
         <button data-testid="step-prev" disabled={stepIndex === 0} onClick={() => goStep(stepIndex - 1)}>{t('player.prev')}</button>
         <span data-testid="step-counter">{t('player.step', { n: stepIndex + 1, total: lesson.steps.length })}</span>

@@ -11,6 +11,7 @@ import type { HostMethod } from '../../../core/contracts/host';
 import { HostClient, type Reply, type Transport } from '../host-client';
 import { click, render, typeInto, type Rendered } from '../ai/test-render';
 import { LessonPlayer, type LessonHostApi } from './LessonPlayer';
+import { newProject } from '../../../core/contracts/project';
 
 let view: Rendered | null = null;
 afterEach(() => {
@@ -84,5 +85,42 @@ describe('lesson player', () => {
     view = render(<LessonPlayer {...api(host)} />, 'zh-CN');
     await settle();
     expect(view.container.querySelector('[role="alert"]')?.textContent).toBe('出错了：找不到单元“first”。它可能已被删除，或者还没有安装。');
+  });
+
+  it('opening a lesson puts its starter in the editor with the step toolbox, and says when a real kit is connected', async () => {
+    localStorage.setItem('ailab.student', 'seat-5');
+    const unit = {
+      format: 'ailab-unit', schemaVersion: 1, id: 'first', grade: '4', order: 1, title: L('单元', 'Unit'), summary: L('简介', 'Summary'), classHours: 1,
+      target: { kit: 'robot', arenaId: 'open-floor', hardware: ['ailab-robot'] }, prerequisites: [],
+      lessons: [{
+        id: 'a', title: L('开到墙边', 'To the wall'), starter: 's.ailab', solution: 'x.ailab', run: { arenaId: 'open-floor', seed: 1, seconds: 5 },
+        steps: [{ id: 'one', title: L('第一步', 'One'), text: { 'zh-CN': 'one.zh-CN.md', en: 'one.en.md' }, toolbox: ['robot_drive_cm'], checks: [], hints: [] }],
+        checks: [{ id: 'c', type: 'noErrors' }], reflection: L('想一想', 'Think'),
+      }],
+      teacherNotes: { file: { 'zh-CN': 't.md', en: 't.en.md' } },
+    };
+    const starter = newProject('robot', '2026-11-30T00:00:00.000Z', '0.1.0', 'starter');
+    const host = new HostClient(transport({
+      'lessons.list': () => ({ ok: true, result: [summary('first', '4', 1, ['a'])] }),
+      'progress.get': () => ({ ok: true, result: { format: 'ailab-progress', version: 1, student: 'seat-5', updatedAt: '', units: {} } }),
+      'lessons.get': () => ({ ok: true, result: { unit, source: 'bundled' } }),
+      'lessons.project': () => ({ ok: true, result: { project: starter } }),
+      'lessons.readFile': () => ({ ok: true, result: { path: 'one.zh-CN.md', mime: 'text/markdown', text: '# 开动\n\n把**前进**积木接上。' } }),
+    }, []));
+    const opened: { title: string; toolbox: readonly string[] | null }[] = [];
+    const props: LessonHostApi = {
+      ...api(host),
+      openProgram: async (project, toolbox) => { opened.push({ title: project.meta.title, toolbox }); },
+      connectedKit: { label: 'Tello 127.0.0.1:8889', kit: 'drone' },
+    };
+    view = render(<LessonPlayer {...props} />, 'zh-CN');
+    await settle();
+    click(view.one('lesson-first-a'));
+    await settle();
+    expect(opened).toEqual([{ title: '开到墙边', toolbox: ['robot_drive_cm'] }]);
+    expect(view.one('step-text').innerHTML).toContain('<strong>前进</strong>');
+    expect(view.one('lesson-kit-connected').textContent).toBe('已连接的 Tello 127.0.0.1:8889 是无人机，这一课用的是机器人小车。');
+    view.rerender(<LessonPlayer {...props} connectedKit={{ label: 'AI-lab robot', kit: 'robot' }} />);
+    expect(view.one('lesson-kit-connected').textContent).toContain('已连接真实器材：AI-lab robot');
   });
 });
