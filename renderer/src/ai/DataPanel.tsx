@@ -54,7 +54,7 @@ export function DataPanel(props: {
     if (!file) return;
     setMessage(null);
     if (file.size > CSV_MAX_BYTES) {
-      const reason = t('data.fileTooLarge', { size: (file.size / 1e6).toFixed(1), max: CSV_MAX_BYTES / 1e6 });
+      const reason = t('data.fileTooLarge', { size: (file.size / 2 ** 20).toFixed(1), max: CSV_MAX_BYTES / 2 ** 20 });
       setMessage({ kind: 'error', text: t('data.importFailed', { file: file.name, reason }) });
       return;
     }
