@@ -6,13 +6,14 @@
  * A reading returns a value from the sample taken at the start of the tick.
  * Arguments arrive already coerced by the interpreter: 'number' args are finite numbers, 'string' args strings.
  */
-import { EMPTY_CAMERA_FRAME, largestBlob, linePosition, objectByClass, tagById, type CameraNeed } from './camera';
+import { largestBlob, linePosition, objectByClass, tagById, type CameraNeed } from './camera';
 import type { Completion } from './completion';
 import type { DeviceSet } from './device-set';
 import type { DroneDirection, FlipDirection } from './drone';
 
 export type ArgType = 'number' | 'string';
-export type DeviceName = 'robot' | 'drone' | 'kit';
+/** Devices a program may lack (a MissingDeviceError names one); `camera` is the robot's AI camera. */
+export type DeviceName = 'robot' | 'drone' | 'kit' | 'camera';
 type Value = number | string | boolean;
 
 export interface CommandSpec {
@@ -49,9 +50,12 @@ function kit(d: DeviceSet) {
   if (!d.kit) throw new MissingDeviceError('kit');
   return d.kit;
 }
-/** The robot's camera frame for `need`; a robot without a camera sees nothing. */
+/** The robot's camera frame for `need`; a robot without an AI camera (a real car with none plugged in) is a
+ *  missing device, so the student learns why the camera blocks never see anything. */
 function camera(d: DeviceSet, need: CameraNeed) {
-  return robot(d).camera?.(need) ?? EMPTY_CAMERA_FRAME;
+  const r = robot(d);
+  if (!r.camera) throw new MissingDeviceError('camera');
+  return r.camera(need);
 }
 const num = (v: number | string) => v as number;
 const str = (v: number | string) => String(v);

@@ -194,7 +194,7 @@ interface Cx {
 
 const DEG = Math.PI / 180;
 
-const DEVICE_NAME_KEY: Record<string, string> = { robot: 'device.robot', drone: 'device.drone', kit: 'device.kit' };
+const DEVICE_NAME_KEY: Record<string, string> = { robot: 'device.robot', drone: 'device.drone', kit: 'device.kit', camera: 'device.camera' };
 
 /** Hysteresis of the obstacle hat, cm: after firing it re-arms only beyond threshold + this. */
 export const OBSTACLE_REARM_CM = 2;
