@@ -43,8 +43,6 @@ export const CLOCK_HZ = 16_000_000;
 const FLASH_BYTES = 0x8000;
 /** Largest lag behind the wall clock the runner makes up by running faster, ms. */
 const MAX_DEBT_MS = 5;
-/** How far the board may run ahead of the wall clock, ms. */
-const MAX_LEAD_MS = 2;
 /** Longest stretch of wall time the runner keeps the event loop, ms. */
 const MAX_TURN_MS = 4;
 
@@ -151,7 +149,6 @@ export class AvrRunner {
         for (const byte of chunk) this.rxQueue.push(byte);
         this.counts.rxBytes += chunk.length;
         if (!this.usart.rxBusy) this.feedRx();
-        this.wake();
         callback();
       },
     });
@@ -242,14 +239,6 @@ export class AvrRunner {
 
   // -- internals ----------------------------------------------------------------------------------------------------
 
-  /** Host bytes arrived while the board sleeps until its next slice is due: run now, so answers are not held back. */
-  private wake(): void {
-    if (!this.running || this.timer === null) return;
-    clearTimeout(this.timer);
-    this.timer = null;
-    this.immediate = setImmediate(this.runSlice);
-  }
-
   /**
    * avr8js 0.21 drops a received byte that the program has not read yet whenever the program writes UCSR0B with the
    * receiver left on (its hook clears the RX-complete interrupt), and clears the RXC bit on any UCSR0A write. The
@@ -310,9 +299,7 @@ export class AvrRunner {
     this.timer = null;
     this.immediate = null;
     if (!this.running) return;
-    // The board may run up to MAX_LEAD_MS ahead of the wall clock, so bytes that just arrived are answered at once
-    // instead of waiting for the wall clock to catch up with their character times.
-    let due = this.startCycles - this.slipCycles + ((performance.now() - this.startWall + MAX_LEAD_MS) * this.speed * CLOCK_HZ) / 1000;
+    let due = this.startCycles - this.slipCycles + ((performance.now() - this.startWall) * this.speed * CLOCK_HZ) / 1000;
     // Behind by more than MAX_DEBT_MS (a slow or busy machine, JIT warm-up): let the debt go instead of racing to
     // catch up, because a board running faster than the wall clock would hear its host's lines too far apart in its
     // own time (its 500 ms watchdog would trip although the host sent on time). Emulated time then lags ("slips").
