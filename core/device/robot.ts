@@ -47,7 +47,7 @@ export interface Robot {
   safeState(): void;
   /**
    * What the AI camera sees now (core/device/camera.ts), at least the part `need` names. Absent on a robot without
-   * a camera (its camera readings then see nothing). Reads within a tick agree.
+   * a camera (its camera readings then stop the program with a missing-device error). Reads within a tick agree.
    */
   camera?(need: CameraNeed): CameraFrame;
 }
