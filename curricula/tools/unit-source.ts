@@ -76,7 +76,7 @@ export function unitFiles(unit: UnitSource): Map<string, string> {
         offered.add(type);
       }
       const base = `lessons/${lesson.id}/${i + 1}-${step.id}`;
-      for (const lang of LANGS) files.set(`${base}.${lang}.md`, markdown(step.text[lang]));
+      for (const lang of LANGS) files.set(`${base}.${lang}.md`, markdown(step.text[lang], lang));
       return {
         id: step.id, title: step.title,
         text: { 'zh-CN': `${base}.zh-CN.md`, en: `${base}.en.md` },
@@ -106,7 +106,7 @@ export function unitFiles(unit: UnitSource): Map<string, string> {
     };
   });
 
-  for (const lang of LANGS) files.set(`teacher-notes.${lang}.md`, markdown(unit.teacherNotes[lang]));
+  for (const lang of LANGS) files.set(`teacher-notes.${lang}.md`, markdown(unit.teacherNotes[lang], lang));
   for (const a of unit.assets ?? []) files.set(`assets/${a.name}`, a.svg.trim() + '\n');
 
   const json = {
@@ -123,11 +123,24 @@ export function unitFiles(unit: UnitSource): Map<string, string> {
   return files;
 }
 
-/** Trims the indentation template literals bring and ends with one newline. */
-export function markdown(text: string): string {
-  const lines = text.replace(/^\n+/, '').replace(/\s+$/, '').split('\n');
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
-  return lines.map((l) => l.slice(indent)).join('\n') + '\n';
+/**
+ * Trims the indentation template literals bring and ends with one newline. In Chinese every source line is its own
+ * paragraph: a soft line break between Chinese sentences would render as a stray space (list items stay together).
+ * English sources wrap long sentences over several lines, which Markdown joins back into one paragraph.
+ */
+export function markdown(text: string, lang: 'zh-CN' | 'en' = 'en'): string {
+  const raw = text.replace(/^\n+/, '').replace(/\s+$/, '').split('\n');
+  const indent = Math.min(...raw.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  const lines = raw.map((l) => l.slice(indent));
+  if (lang === 'en') return lines.join('\n') + '\n';
+  const isList = (l: string) => /^\s*([-*]|\d+\.)\s/.test(l);
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    out.push(line);
+    const next = lines[i + 1];
+    if (next !== undefined && line.trim() && next.trim() && !isList(line) && !isList(next) && !/^\s/.test(next)) out.push('');
+  });
+  return out.join('\n') + '\n';
 }
 
 /** zh-CN first, then English. */

@@ -96,12 +96,14 @@ export const obstacleRules: UnitSource = {
           title: L('两条规则', 'Two rules'),
           text: L(`
             巡逻小车要一直开，又不能撞到障碍物。它只需要记住两条规则：
-            **规则 1**：如果前方距离 < 20 厘米，就亮红灯、后退一点、向右转 90 度。
-            **规则 2**：否则，亮绿灯、向前开。
+
+            - **规则 1**：如果前方距离 < 20 厘米，就亮红灯、后退一点、向右转 90 度。
+            - **规则 2**：否则，亮绿灯、向前开。
           `, `
             A patrol robot keeps driving but must never hit anything. It only needs two rules:
-            **Rule 1**: if the distance ahead is below 20 cm, light red, back up a little and turn right 90 degrees.
-            **Rule 2**: otherwise, light green and drive forward.
+
+            - **Rule 1**: if the distance ahead is below 20 cm, light red, back up a little and turn right 90 degrees.
+            - **Rule 2**: otherwise, light green and drive forward.
           `),
           toolbox: RULE_BLOCKS,
         },
