@@ -57,6 +57,8 @@ export interface FirmataBoard {
   linkLost(): FirmataError | null;
   /** Marks that analog readings stream from now on (silence then means a lost link). */
   expectStream(): void;
+  /** Runs `fn` on close (components stop their polling timers, which would keep the process alive). */
+  onClose(fn: () => void): void;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function openFirmataBoard(transport: FirmataTransport & { close?(cb
   let lost: FirmataError | null = null;
   let lastByteAt = performance.now();
   let streaming = false;
+  const cleanups: (() => void)[] = [];
   const onData = () => {
     lastByteAt = performance.now();
   };
@@ -117,7 +120,17 @@ export async function openFirmataBoard(transport: FirmataTransport & { close?(cb
       streaming = true;
       lastByteAt = performance.now();
     },
+    onClose(fn) {
+      cleanups.push(fn);
+    },
     async close() {
+      for (const fn of cleanups.splice(0)) {
+        try {
+          fn();
+        } catch {
+          // a component that cannot stop is closed with the port below
+        }
+      }
       transport.off('data', onData);
       transport.off('close', onClose);
       lost ??= new FirmataError('firmata.lost', { path: options.path }, language);

@@ -34,7 +34,10 @@ class Inputs {
   private readonly buttons = new Map<number, InstanceType<typeof five.Button>>();
   hasAnalog = false;
 
-  constructor(private readonly board: Board) {}
+  constructor(
+    private readonly board: Board,
+    private readonly link: FirmataBoard,
+  ) {}
 
   analog(spec: AnalogSpec | null): void {
     if (!spec || this.raw.has(spec.pin)) return;
@@ -42,6 +45,7 @@ class Inputs {
     this.hasAnalog = true;
     const sensor = new five.Sensor({ board: this.board, pin: spec.pin, freq: ANALOG_SAMPLE_MS });
     sensor.on('data', () => this.raw.set(spec.pin, sensor.value));
+    this.link.onClose(() => sensor.disable());
   }
 
   digital(spec: DigitalSpec | { pin: number; highIsActive: boolean } | null): void {
@@ -131,7 +135,7 @@ export class FirmataRobot implements Robot {
     this.led = ledSetter(board, profile.led);
     this.buzz = buzzer(board, profile.buzzer);
     if (profile.servo) new five.Servo({ board, pin: profile.servo.pin, startAt: profile.servo.startDeg });
-    this.inputs = new Inputs(board);
+    this.inputs = new Inputs(board, link);
     this.inputs.analog(profile.distance);
     this.inputs.analog(profile.light);
     for (const s of profile.lineSensors) {
@@ -259,7 +263,7 @@ export class FirmataSensorKit implements SensorKit {
     const board = link.board;
     this.led = ledSetter(board, profile.led);
     this.buzz = buzzer(board, profile.buzzer);
-    this.inputs = new Inputs(board);
+    this.inputs = new Inputs(board, link);
     for (const a of [profile.temperature, profile.humidity, profile.light, profile.sound, profile.knob]) this.inputs.analog(a);
     this.inputs.digital(profile.motion);
     this.inputs.digital(profile.button);

@@ -2,8 +2,9 @@
  * `ailab run <project.ailab> --device <driver>:<address>`: runs a project live on a real kit through
  * firmware-bridge, with the same interpreter as the simulator (firmware-bridge/live).
  *
- * Devices: `tello:udp:<ip>[:<port>]` (IPv6 in brackets: `tello:udp:[::1]:8889`). `tello:<serial path>` (radio dongle),
- * `firmata:…` and `ailab:…` are recognised and answered with "not available yet". Ctrl+C stops the program and lands
+ * Devices: `tello:udp:<ip>[:<port>]` (IPv6 in brackets: `tello:udp:[::1]:8889`); `firmata:<serial port>` with
+ * `--profile` (firmata-run.ts). `ailab:<serial port>` (robot-run.ts). `tello:<serial path>` (radio dongle) is recognised and answered with
+ * "not available yet". Ctrl+C stops the program and lands
  * the drone; a second Ctrl+C sends `emergency` (motors off). The run goes on until the program ends or is stopped
  * (`--seconds` is for simulations and is not applied here).
  */
@@ -24,6 +25,7 @@ export type DeviceSpec =
   | { readonly driver: 'tello-udp'; readonly host: string; readonly port: number }
   /** The AI-lab robot firmware on a serial port (robot-run.ts). */
   | { readonly driver: 'ailab'; readonly path: string }
+  | { readonly driver: 'firmata'; readonly path: string }
   /** A driver this version recognises but does not have yet. */
   | { readonly driver: 'unavailable'; readonly name: string };
 
@@ -33,8 +35,8 @@ export function parseDeviceSpec(spec: string): DeviceSpec | { readonly error: 'b
   if (colon <= 0 || colon === spec.length - 1) return { error: 'badSpec' };
   const driver = spec.slice(0, colon).toLowerCase();
   const rest = spec.slice(colon + 1);
+  if (driver === 'firmata') return { driver: 'firmata', path: rest };
   if (driver === 'ailab') return { driver: 'ailab', path: rest };
-  if (driver === 'firmata') return { driver: 'unavailable', name: driver };
   if (driver !== 'tello') return { error: 'badSpec' };
   if (!rest.startsWith('udp:')) return { driver: 'unavailable', name: 'tello (serial radio dongle)' };
   const address = rest.slice(4);
@@ -54,6 +56,8 @@ export interface DeviceRunOptions {
   readonly json: boolean;
   /** Local UDP port for the drone's state stream (default 8890, where a Tello sends it). */
   readonly statePort?: number;
+  /** Wiring profile of a Firmata board (`--profile`). */
+  readonly profile?: string;
 }
 
 /**
@@ -74,6 +78,10 @@ export async function deviceRunCommand(options: DeviceRunOptions, lang: Language
   if (spec.driver === 'ailab') {
     const { robotRunCommand } = await import('./robot-run');
     return robotRunCommand({ file: options.file, path: spec.path, seed: options.seed, json: options.json }, lang);
+  }
+  if (spec.driver === 'firmata') {
+    const { firmataRunCommand } = await import('./firmata-run');
+    return firmataRunCommand({ file: options.file, path: spec.path, profileId: options.profile, seed: options.seed, json: options.json }, lang);
   }
 
   const fullPath = resolve(options.file);

@@ -90,5 +90,8 @@ export async function firmataRunCommand(options: FirmataRunOptions, lang: Langua
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await link.close();
+    // Some johnny-five components keep timers we cannot reach (a held button's hold timer); they would keep the
+    // command alive after the board is closed, so it ends here once the exit code is set (unref: never earlier).
+    setTimeout(() => process.exit(), 500).unref();
   }
 }
