@@ -1,7 +1,6 @@
 import { aiBlockMessages } from './ai.strings';
 import { airlBlockMessages } from './airl.strings';
 import { cameraBlockMessages } from './camera.strings';
-import { cameraBlockMessages } from './camera.strings';
 import type { Bundle } from './types';
 
 /**
@@ -15,7 +14,6 @@ export const blocks: Bundle = {
   'zh-CN': {
     ...aiBlockMessages['zh-CN'],
     ...airlBlockMessages['zh-CN'],
-    ...cameraBlockMessages['zh-CN'],
     ...cameraBlockMessages['zh-CN'],
     AILAB_CAT_EVENTS: '事件',
     AILAB_CAT_MOTION: '运动',
@@ -129,7 +127,6 @@ export const blocks: Bundle = {
   en: {
     ...aiBlockMessages.en,
     ...airlBlockMessages.en,
-    ...cameraBlockMessages.en,
     ...cameraBlockMessages.en,
     AILAB_CAT_EVENTS: 'Events',
     AILAB_CAT_MOTION: 'Motion',

@@ -6,7 +6,6 @@ import { AI_BLOCKS } from './ai';
 import { AI_RL_BLOCKS } from './ai-rl';
 import { AI_TOKEN_BLOCKS } from './ai-tokens';
 import { CAMERA_BLOCKS } from './camera';
-import { CAMERA_BLOCKS } from './camera';
 import { CONTROL_BLOCKS } from './control';
 import { DRONE_BLOCKS } from './drone';
 import { EVENT_BLOCKS } from './event';
@@ -20,7 +19,6 @@ export const BLOCK_SPECS: readonly BlockSpec[] = [
   ...EVENT_BLOCKS,
   ...MOTION_BLOCKS,
   ...SENSING_BLOCKS,
-  ...CAMERA_BLOCKS,
   ...CAMERA_BLOCKS,
   ...LOOKS_BLOCKS,
   ...CONTROL_BLOCKS,
