@@ -49,11 +49,11 @@ export const lineRace: UnitSource = {
           title: L('比赛规则', 'Race rules'),
           text: L(`
             比赛规则：从起点出发，**经过黄色检查点**，跑完一整圈冲过**红色终点线**；不能离开赛道，不能碰墙。
-            现在的程序跑得稳，但太慢了：点 **运行**，看看一圈要多少秒（看计时器或事件记录）。
+            现在的程序跑得稳，但太慢了：点 **运行**，看看一圈要多少秒（看舞台上的模拟时间）。
           `, `
             Race rules: start, **pass the yellow checkpoint**, complete a whole lap across the **red finish line**;
             never leave the track or touch a wall. The program is steady but too slow: press **Run** and see how many
-            seconds a lap takes (the timer or the event log).
+            seconds a lap takes (the simulated time on the stage).
           `),
           toolbox: BLOCKS,
         },

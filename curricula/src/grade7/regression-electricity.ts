@@ -79,7 +79,7 @@ export const regressionElectricity: UnitSource = {
           id: 'by-temperature',
           title: L('换一个特征：气温', 'Another feature: temperature'),
           text: L(`
-            把数据集换成「夏季用电」：30 个夏天，每天的最高气温（x）和当天用电（y）。天越热，空调开得越多。
+            把数据集换成「夏季用电」：夏天里的 30 天，每天的最高气温（x）和当天用电（y）。天越热，空调开得越多。
             再运行：误差变小了多少？直线预测 37 ℃ 那天用多少电？
           `, `
             Switch the dataset to "夏季用电" (summer electricity): 30 summer days, each day's highest temperature (x) and
