@@ -33,6 +33,12 @@ describe('KNN', () => {
     expect(model([[7], [3]], ['b', 'a'], 1).predict([5]).label).toBe('b');
   });
 
+  it('neighbours gives the k voters, nearest first (for the picture that draws them)', () => {
+    const m = model([[1], [2], [3], [10], [11], [12]], ['a', 'a', 'a', 'b', 'b', 'b'], 3);
+    expect(m.neighbours([6.4])).toEqual([2, 3, 1]);
+    expect(model([[3], [7]], ['a', 'b'], 5).neighbours([0])).toEqual([0, 1]);
+  });
+
   it('k larger than the training set votes with every sample', () => {
     expect(model([[0], [1], [5]], ['x', 'y', 'y'], 10).predict([0])).toEqual({ label: 'y', confidence: 2 / 3 });
   });

@@ -36,6 +36,11 @@ export function knnState(points: number[][], labels: readonly string[], sortedLa
 
 export interface KnnModel {
   predict(x: readonly number[]): KnnPrediction;
+  /**
+   * Indices (into `state.points`) of the k training samples nearest `x`, nearest first: exactly the ones that vote in
+   * `predict` (for pictures that draw them).
+   */
+  neighbours(x: readonly number[]): number[];
 }
 
 /** A ready-to-predict model (the samples are packed into one typed array here, once). */
@@ -49,27 +54,35 @@ export function loadKnn(state: KnnState): KnnModel {
   const nearI = new Int32Array(k);
   const votes = new Int32Array(state.labels.length);
   const closest = new Float64Array(state.labels.length);
-  return {
-    predict(x) {
-      nearD.fill(Infinity);
-      nearI.fill(-1);
-      for (let i = 0; i < n; i++) {
-        let d = 0;
-        for (let j = 0, o = i * dim; j < dim; j++) {
-          const t = flat[o + j] - x[j];
-          d += t * t;
-        }
-        if (d >= nearD[k - 1]) continue;
-        // Insertion into the sorted k nearest; `>` keeps an earlier sample ahead of a later one at the same distance.
-        let at = k - 1;
-        while (at > 0 && nearD[at - 1] > d) {
-          nearD[at] = nearD[at - 1];
-          nearI[at] = nearI[at - 1];
-          at--;
-        }
-        nearD[at] = d;
-        nearI[at] = i;
+  /** Fills nearD/nearI with the k nearest samples (squared distances), nearest first; unused slots have index −1. */
+  const scan = (x: readonly number[]): void => {
+    nearD.fill(Infinity);
+    nearI.fill(-1);
+    for (let i = 0; i < n; i++) {
+      let d = 0;
+      for (let j = 0, o = i * dim; j < dim; j++) {
+        const t = flat[o + j] - x[j];
+        d += t * t;
       }
+      if (d >= nearD[k - 1]) continue;
+      // Insertion into the sorted k nearest; `>` keeps an earlier sample ahead of a later one at the same distance.
+      let at = k - 1;
+      while (at > 0 && nearD[at - 1] > d) {
+        nearD[at] = nearD[at - 1];
+        nearI[at] = nearI[at - 1];
+        at--;
+      }
+      nearD[at] = d;
+      nearI[at] = i;
+    }
+  };
+  return {
+    neighbours(x) {
+      scan(x);
+      return Array.from(nearI).filter((i) => i >= 0);
+    },
+    predict(x) {
+      scan(x);
       votes.fill(0);
       closest.fill(Infinity);
       let used = 0;
