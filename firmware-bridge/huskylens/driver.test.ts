@@ -18,7 +18,7 @@ import { DONE } from '../../core/device/completion';
 import { ALGORITHM, COMMAND } from './codec';
 import { HuskyLensCamera, HuskyLensError, withCamera, type ByteTransport } from './driver';
 import { attachEmulator, HuskyLensEmulator } from './emulator';
-import { openHuskyLensPort } from './serial-port';
+import { connectHuskyLens } from './serial-port';
 import { robotDeviceSet } from '../live/device-sets';
 
 /** Bytes written go to the emulator; its answers arrive on the next turn of the event loop, as from a port. */
@@ -132,7 +132,7 @@ describe('HuskyLens driver (in-memory pipe to the emulator)', () => {
     expect([samples, stops]).toEqual([1, 1]);
     await until(() => READINGS['robot.cameraBlobX'].read(devices, ['red']) === 200);
     // The car's own readings are untouched.
-    expect(READINGS['robot.distanceCm'].read(devices, [])).toBe(400);
+    expect(devices.robot!.readings().distanceCm).toBe(400);
   });
 
   it('keeps working when noise arrives between answers, and counts what it dropped', async () => {
@@ -211,7 +211,7 @@ describe('HuskyLens driver over a real pty pair (socat + serialport, 9600 baud)'
     const emu = scene();
     attachEmulator(emu, modulePort);
 
-    const cam = await HuskyLensCamera.connect(await openHuskyLensPort(a), { pollMs: 20 });
+    const cam = await connectHuskyLens(a, { pollMs: 20 });
     cleanups.push(() => cam.close());
     await until(() => cam.frame('colour').blobs.length === 2, 5000);
     expect(cam.frame('colour').blobs[0]).toEqual({ colour: 'red', x: 200, y: 120, width: 40, height: 30 });

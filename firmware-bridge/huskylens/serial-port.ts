@@ -3,7 +3,7 @@
  * default (its "UART" protocol setting); a typed path is always accepted (ptys are never listed).
  */
 import { SerialPort } from 'serialport';
-import type { ByteTransport } from './driver';
+import { HuskyLensCamera, type ByteTransport, type HuskyLensOptions } from './driver';
 
 export const HUSKYLENS_BAUD = 9600;
 
@@ -25,4 +25,14 @@ export async function openHuskyLensPort(path: string, baudRate = HUSKYLENS_BAUD)
     },
     close: () => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
   };
+}
+
+/**
+ * Opens `path` and connects to the module on it: the one call a live run needs, e.g.
+ * `robotDeviceSet(withCamera(robot, await connectHuskyLens('/dev/ttyUSB0')))`. Rejects with serialport's error
+ * when the port cannot be opened, or a `HuskyLensError` (`huskylens.noAnswer`, zh-CN/en) when nothing answers.
+ */
+export async function connectHuskyLens(path: string, options: HuskyLensOptions = {}): Promise<HuskyLensCamera> {
+  const baudRate = options.baudRate ?? HUSKYLENS_BAUD;
+  return HuskyLensCamera.connect(await openHuskyLensPort(path, baudRate), { ...options, baudRate });
 }
