@@ -1,10 +1,11 @@
 /**
  * A line chart of live values, drawn by uPlot on a canvas (cheap to redraw ten times a second). The chart is created
- * once per set of series and fed new data with `setData`. Where no canvas exists (jsdom in unit tests) it shows the
+ * once per set of series and fed new data with `setData`. uPlot is loaded on first use (the AI panel loads it the
+ * same way), so it stays out of the app's first bundle. Where no canvas exists (jsdom in unit tests) it shows the
  * newest value of each series as text instead.
  */
 import { useEffect, useRef, useState } from 'react';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
 const COLOURS = ['#2f6fec', '#d64545', '#1f9d55', '#e08a00', '#8e44ad', '#16a2b8'];
@@ -45,22 +46,28 @@ export function LiveChart(props: LiveChartProps) {
   useEffect(() => {
     const el = box.current;
     if (!el || !drawable || props.series.length === 0) return;
-    const chart = new uPlot(
-      {
-        width,
-        height,
-        legend: { show: true },
-        cursor: { show: false },
-        scales: { x: { time: false } },
-        axes: [{ label: props.xLabel }, {}],
-        series: [{}, ...props.series.map((s, i) => ({ label: s.label, stroke: COLOURS[i % COLOURS.length], width: 2, points: { show: false } }))],
-      },
-      [[...props.x], ...props.series.map((s) => [...s.y])] as uPlot.AlignedData,
-      el,
-    );
-    plot.current = chart;
+    let chart: uPlot | null = null;
+    let cancelled = false;
+    void import('uplot').then(({ default: UPlot }) => {
+      if (cancelled) return;
+      chart = new UPlot(
+        {
+          width,
+          height,
+          legend: { show: true },
+          cursor: { show: false },
+          scales: { x: { time: false } },
+          axes: [{ label: props.xLabel }, {}],
+          series: [{}, ...props.series.map((s, i) => ({ label: s.label, stroke: COLOURS[i % COLOURS.length], width: 2, points: { show: false } }))],
+        },
+        [[...props.x], ...props.series.map((s) => [...s.y])] as uPlot.AlignedData,
+        el,
+      );
+      plot.current = chart;
+    });
     return () => {
-      chart.destroy();
+      cancelled = true;
+      chart?.destroy();
       plot.current = null;
     };
   }, [shape, width, height, drawable, props.xLabel]);
