@@ -18,6 +18,7 @@ import { startLiveRun, type LiveRun } from '../../firmware-bridge/live/live-run'
 import { HostException } from './host-error';
 import { profileInfos } from '../../firmware-bridge/firmata/profiles';
 import { BadDeviceSpec, firmataConnector, telloConnector, type DeviceConnector, type LiveDevice } from './live-devices';
+import { ailabConnector } from './live-ailab';
 import { createSerialMonitor, type SerialMethod, type SerialMonitor } from './live-serial';
 
 /** Log lines forwarded per second of a run; a program printing in a tight loop cannot flood the page. */
@@ -50,7 +51,7 @@ const KNOWN_DRIVERS = ['tello', 'firmata', 'ailab'];
 
 export function createLiveService(options: LiveServiceOptions): LiveService {
   const log = options.log ?? ((line: string) => console.log(line));
-  const connectors: Record<string, DeviceConnector> = { tello: telloConnector(), firmata: firmataConnector(), ...options.connectors };
+  const connectors: Record<string, DeviceConnector> = { tello: telloConnector(), firmata: firmataConnector(), ailab: ailabConnector(), ...options.connectors };
   let device: LiveDevice | null = null;
   let status: DeviceStatus = { state: 'disconnected', spec: null, kit: null, label: '', profileId: null, error: null, run: 'idle' };
   let run: LiveRun | null = null;
@@ -79,6 +80,10 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
       log(`[LiveService] link lost: ${lost.message}`);
       // A run notices by itself (its linkCheck) and stops; between runs the panel shows it here.
       setStatus({ state: 'lost', error: bothLanguages(lost) });
+    } else if (!lost && status.state === 'lost' && !run) {
+      // Some drivers reconnect by themselves (the AI-lab robot when its cable is back): show it.
+      log('[LiveService] link back');
+      setStatus({ state: 'connected', error: null });
     }
     // During a run the interpreter samples every tick; sampling here too would only repeat it.
     if (!run) {
