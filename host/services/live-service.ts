@@ -30,7 +30,7 @@ export type HostEventSink = (event: HostEvent, payload: unknown) => void;
 export interface LiveServiceOptions {
   /** Pushes a host event to the page(s). */
   readonly emit: HostEventSink;
-  /** Connectors by driver name (default: `tello` over UDP, `firmata` over serial). */
+  /** Connectors by driver name (default: `tello` over UDP, `firmata` and `ailab` over serial). */
   readonly connectors?: Readonly<Record<string, DeviceConnector>>;
   /** Wiring profiles offered for Firmata boards (default: firmware-bridge/firmata/profiles.ts). */
   readonly profiles?: () => readonly WiringProfileInfo[];
