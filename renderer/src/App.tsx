@@ -790,6 +790,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
               openProgram={openLessonProgram}
               setToolbox={setLessonToolbox}
               currentWorkspace={() => editorRef.current?.save() ?? workspaceRef.current}
+              currentProject={currentProject}
               replay={replayLesson}
               connectedKit={connectedKit}
               onClose={() => { setLessonsOpen(false); setLessonToolbox(null); }}

@@ -30,6 +30,11 @@ export interface LessonHostApi {
   setToolbox(toolbox: readonly string[] | null): void;
   /** The editor's workspace now (Blockly JSON). */
   currentWorkspace(): Record<string, unknown>;
+  /**
+   * The open project as it would be saved now (its datasets and models included: a grade-7 student records data in
+   * runs). Absent: the lesson's starter with the editor's workspace.
+   */
+  currentProject?(): Project;
   /** A real kit connected through the device panel (label and which kind of project runs on it), else null. */
   readonly connectedKit?: { readonly label: string; readonly kit: string | null } | null;
   /** Replays `project` under the lesson's run settings in the stage, paused at `atMs`. */
@@ -301,7 +306,12 @@ function LessonView(props: LessonViewProps) {
   const hintsShown = lp.hints[step.id] ?? 0;
   const showHint = () => void save({ ...lpRef.current, hints: { ...lpRef.current.hints, [step.id]: Math.min(hintsShown + 1, step.hints.length) } });
 
-  const project = (): Project => ({ ...starter, workspace: api.currentWorkspace() });
+  // What is judged: the student's program with the project's own datasets and models, for the lesson's kit.
+  const project = (): Project => {
+    const current = api.currentProject?.();
+    const base = current && current.target === starter.target ? current : starter;
+    return { ...base, workspace: api.currentWorkspace() };
+  };
 
   const checkWork = async () => {
     setChecking(true);
