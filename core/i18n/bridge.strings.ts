@@ -3,7 +3,7 @@ import type { Bundle } from './types';
 /**
  * Strings of the `bridge` namespace (firmware-bridge/: device drivers, the virtual Tello, live runs on real kits);
  * zh-CN first. `tello.*` and `line.*` (the AI-lab robot line protocol) are driver errors (they reach the student as the detail of a runtime `deviceFailed` error),
- * `device.*` the `--device` choice, `live.*` a live run, `virtualTello.*` the emulator command, `cli.*` option help.
+ * `dongle.*` the Tello serial radio dongle (firmware-bridge/tello/DONGLE.md), `device.*` the `--device` choice, `live.*` a live run, `virtualTello.*` the emulator command, `cli.*` option help.
  */
 export const bridge: Bundle = {
   'zh-CN': {
@@ -35,7 +35,7 @@ export const bridge: Bundle = {
     'live.emergencyHint': '再按一次 Ctrl+C 紧急停机（电机立即停止，无人机会掉下来）',
     'live.emergency': '紧急停机：已发送 emergency',
     'live.event': '{{time}} 秒  {{text}}',
-    'cli.device': '在真实设备上运行（实机模式），例如 tello:udp:192.168.10.1；不写则在仿真中运行',
+    'cli.device': '在真实设备上运行（实机模式），例如 tello:udp:192.168.10.1 或 tello:/dev/ttyUSB1（无线电适配器）；不写则在仿真中运行',
     'cli.virtualTello.description': '在本机（127.0.0.1）启动虚拟 Tello 无人机，可以用 ailab run --device 驾驶它',
     'cli.virtualTello.port': '接收指令的 UDP 端口',
     'cli.virtualTello.statePort': '状态发往客户端的 UDP 端口',
@@ -48,6 +48,12 @@ export const bridge: Bundle = {
     'line.refused': '机器人拒绝了“{{command}}”（错误代码 {{code}}）',
     'line.closed': '与机器人的连接已经关闭',
     'line.lost': '与机器人失去联系（{{seconds}} 秒没有任何回应）。请检查数据线。',
+    'dongle.noAnswer': '{{path}} 上没有 Tello 无线电适配器回应（试了 {{attempts}} 次）。请确认：数据线已插好，适配器里装的是 AI 实验室 tello-dongle 程序。',
+    'dongle.wrongVersion': '{{path}} 上的 Tello 适配器协议版本是 {{found}}，本程序需要 {{wanted}}。请更新本程序，或给适配器刷写新的 tello-dongle 程序。',
+    'dongle.noDrone': '{{path}} 上的适配器 {{seconds}} 秒内没有连上无人机的 Wi-Fi。请打开无人机，并把它放在适配器附近。',
+    'dongle.unplugged': '{{path}} 上的 Tello 适配器被拔掉了，程序已停止。无人机如果还在飞，15 秒内收不到指令会自动降落。',
+    'dongle.linkDown': '{{path}} 上的适配器与无人机的 Wi-Fi 连接断了（无人机关机、飞远了，或没电了）。程序已停止。',
+    'live.noStateDongle': '注意：适配器 {{path}} 没有转发无人机的状态数据，高度和电量读数不会更新。',
   },
   en: {
     'tello.noAnswer': 'The Tello drone at {{address}} did not answer. Check that the drone is switched on and that this computer is on its Wi-Fi (the network name starts with TELLO-).',
@@ -78,7 +84,7 @@ export const bridge: Bundle = {
     'live.emergencyHint': 'Press Ctrl+C again for an emergency stop (motors off at once: the drone drops)',
     'live.emergency': 'Emergency stop: emergency sent',
     'live.event': '{{time}} s  {{text}}',
-    'cli.device': 'run live on a real device, e.g. tello:udp:192.168.10.1 (without it: in the simulator)',
+    'cli.device': 'run live on a real device, e.g. tello:udp:192.168.10.1 or tello:/dev/ttyUSB1 (radio dongle) (without it: in the simulator)',
     'cli.virtualTello.description': 'Start a virtual Tello drone on this computer (127.0.0.1) that ailab run --device can fly',
     'cli.virtualTello.port': 'UDP port for commands',
     'cli.virtualTello.statePort': 'UDP port on the client the state goes to',
@@ -91,5 +97,11 @@ export const bridge: Bundle = {
     'line.refused': 'The robot refused "{{command}}" (error code {{code}})',
     'line.closed': 'The connection to the robot is closed',
     'line.lost': 'Lost contact with the robot (no answer for {{seconds}} s). Check the cable.',
+    'dongle.noAnswer': 'No Tello radio dongle answered at {{path}} ({{attempts}} tries). Check that the cable is plugged in and that the dongle runs the AI-lab tello-dongle sketch.',
+    'dongle.wrongVersion': 'The Tello dongle at {{path}} speaks protocol {{found}}; this app needs {{wanted}}. Update the app, or flash the new tello-dongle sketch to the dongle.',
+    'dongle.noDrone': 'The dongle at {{path}} did not join the drone\'s Wi-Fi within {{seconds}} s. Switch the drone on and keep it near the dongle.',
+    'dongle.unplugged': 'The Tello dongle at {{path}} was unplugged; the program stopped. If the drone is still in the air it lands by itself after 15 s without commands.',
+    'dongle.linkDown': 'The dongle at {{path}} lost its Wi-Fi link to the drone (drone off, out of range, or battery empty). The program stopped.',
+    'live.noStateDongle': 'Note: the dongle at {{path}} passes on no state data from the drone, so height and battery readings will not update.',
   },
 };
