@@ -56,11 +56,11 @@ export const classroomData: UnitSource = {
           title: L('每秒记一次', 'One reading a second'),
           text: L(`
             **数据**就是记下来的观察结果。程序每秒读一次温度，一共读 10 次，打印在下面的记录区里。
-            点 **运行**，看看这 10 个数：教室是在变热还是变冷？也可以打开「变量」图表看曲线。
+            点 **运行**，看看这 10 个数：教室是在变热还是变冷？把它们画成折线图就看得更清楚。
           `, `
             **Data** are observations written down. The program reads the temperature once a second, 10 times, and
             prints each reading in the log below. Press **Run** and look at the 10 numbers: is the room warming up or
-            cooling down? You can also open the chart to see the curve.
+            cooling down? Drawn as a line chart, it is easier to see.
           `),
           toolbox: LOG_BLOCKS,
         },
