@@ -9,7 +9,7 @@ import type { AiState } from '../../../core/ai/contracts';
 import { parseSimResponse, type SimResponse } from '../../../core/contracts/sim-worker';
 import type { Expr, Program, Stmt } from '../../../core/program/ir';
 import { createRunnerSession, initSimPhysics } from './session-adapter';
-import { AI_STATE_INTERVAL_MS, SimRunner } from './sim-runner';
+import { AI_STATE_INTERVAL_MS, AI_STATE_LIVE_MAX_SAMPLES, SimRunner } from './sim-runner';
 
 const str = (value: string): Expr => ({ kind: 'str', blockId: '', value });
 const num = (value: number): Expr => ({ kind: 'num', blockId: '', value });
@@ -77,6 +77,18 @@ describe('sim worker runner: AI state', () => {
     expect(final.models.map((m) => [m.name, m.kind, m.datasetId])).toEqual([['光线模型', 'knn', 'dataset-1']]);
     // The state sent with load is the run's start, not changed by it.
     expect(start.datasets[0].samples).toHaveLength(1);
+  });
+
+  it('with a large dataset the state is not sent while running (it would stall the stage), only at the end', () => {
+    const h = harness();
+    const big: AiState = { datasets: [{ id: 'dataset-1', name: '光线', features: ['x1'], samples: Array.from({ length: AI_STATE_LIVE_MAX_SAMPLES + 1 }, (_, i) => ({ values: [i], label: 'a' })) }], models: [] };
+    const body: Stmt[] = [{ kind: 'repeat', blockId: 'rep', times: num(20), body: [ai('record', [num(1), str('b'), str('光线')]), wait(0.1)] }];
+    h.runner.handle({ type: 'sim.load', program: program(body), arenaId: 'open-floor', seed: 1, ai: big });
+    h.runner.handle({ type: 'sim.run' });
+    h.advance(1500);
+    expect(h.aiStates()).toEqual([]);
+    h.advance(2000);
+    expect(h.aiStates().map((s) => s.datasets[0].samples.length)).toEqual([AI_STATE_LIVE_MAX_SAMPLES + 21]);
   });
 
   it('a program without AI blocks never sends an AI state', () => {

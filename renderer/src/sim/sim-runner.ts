@@ -31,6 +31,12 @@ export const PUMP_BUDGET_MS = 12;
 export const MAX_EVENTS_PER_PUMP = 200;
 /** Wall ms between `sim.aiState` posts while running (datasets can be large; the app only needs them to save). */
 export const AI_STATE_INTERVAL_MS = 1000;
+/**
+ * Above this many samples in all datasets the AI state is sent only when the run stops or ends, not while it runs:
+ * copying and checking 100,000 samples takes most of a second (measured ~0.6 s to clone, ~0.2 s to validate), which
+ * would stall the stage every second.
+ */
+export const AI_STATE_LIVE_MAX_SAMPLES = 5000;
 
 /** What the runner needs of a simulation session (implemented over core/sim's SimSession in session-adapter.ts). */
 export interface RunnerSession {
@@ -86,6 +92,10 @@ export interface RunnerDeps {
 
 type Mode = 'stopped' | 'paced' | 'runFor';
 
+function sampleCount(ai: AiState | undefined): number {
+  return ai ? ai.datasets.reduce((n, d) => n + d.samples.length, 0) : 0;
+}
+
 /** The world ticks while the program runs, and afterwards while a device settles (a drone landing) — the same
  *  rule as core/sim's runHeadless, so a browser run and `ailab run` end on the same tick. */
 function canTick(s: RunnerSession): boolean {
@@ -114,6 +124,8 @@ export class SimRunner {
   /** AI state version last posted (0 after a load: nothing changed yet) and when, wall ms. */
   private postedAiVersion = 0;
   private lastAiWall = -Infinity;
+  /** Samples in all datasets as last known (the loaded state, then each posted one). */
+  private aiSamples = 0;
 
   constructor(private readonly deps: RunnerDeps) {}
 
@@ -221,6 +233,7 @@ export class SimRunner {
     this.lastState = null;
     this.lastVariablesKey = null;
     this.postedAiVersion = 0;
+    this.aiSamples = sampleCount(options.ai);
     this.afterChange();
   }
 
@@ -300,7 +313,7 @@ export class SimRunner {
       return;
     }
     if (this.lastState !== session.state || this.deps.now() - this.lastDisplayWall >= DISPLAY_INTERVAL_MS) this.postDisplay();
-    if (this.deps.now() - this.lastAiWall >= AI_STATE_INTERVAL_MS) this.postAiState();
+    if (this.deps.now() - this.lastAiWall >= AI_STATE_INTERVAL_MS && this.aiSamples <= AI_STATE_LIVE_MAX_SAMPLES) this.postAiState();
     this.pumpSoon(this.mode === 'runFor' ? 0 : PUMP_INTERVAL_MS);
   }
 
@@ -326,7 +339,9 @@ export class SimRunner {
     if (!s || s.aiVersion === this.postedAiVersion) return;
     this.postedAiVersion = s.aiVersion;
     this.lastAiWall = this.deps.now();
-    this.deps.post({ type: 'sim.aiState', ai: s.aiState() });
+    const ai = s.aiState();
+    this.aiSamples = sampleCount(ai);
+    this.deps.post({ type: 'sim.aiState', ai });
   }
 
   private flushEvents(): void {
