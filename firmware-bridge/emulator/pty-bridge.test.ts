@@ -68,7 +68,7 @@ describe('emulated board behind a real pty', () => {
     const { bridge } = await bootBoard();
     const first = await openHost(bridge.hostPath);
     first.port.write('HELLO\n');
-    await until(() => first.text().includes('VER'), 15_000);
+    await until(() => first.text().includes('BTN\n'), 15_000);
     const pulledAt = Date.now();
     await bridge.unplug();
     const closedAt = await Promise.race([first.closed, new Promise<number>((r) => setTimeout(() => r(Infinity), 5000))]);
@@ -76,7 +76,7 @@ describe('emulated board behind a real pty', () => {
     await bridge.plugIn();
     const second = await openHost(bridge.hostPath);
     second.port.write('HELLO\n');
-    await until(() => second.text().includes('VER'), 15_000);
+    await until(() => second.text().includes('BTN\n'), 15_000);
     expect(second.text()).toContain('VER ailab-robot');
   });
 });

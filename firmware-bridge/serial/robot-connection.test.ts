@@ -99,7 +99,7 @@ describe('AI-lab robot firmware over a real pty', () => {
     const { c } = connection(emu.path);
     const robot = await c.whenReady(20_000);
     const drive = robot.driveCm(20, 50); // 200 mm at 4 mm/s per % → 1.0 s of board time
-    await until(() => emu.board.motors().left !== 0, 10_000);
+    await until(() => emu.board.motors().left !== 0 && emu.board.motors().right !== 0, 10_000);
     const boardStart = emu.runner.emulatedMs;
     expect(emu.board.motors()).toEqual({ left: 50, right: 50 });
     await settled(drive, 20_000);
@@ -108,7 +108,7 @@ describe('AI-lab robot firmware over a real pty', () => {
     expect(emu.board.motors()).toEqual({ left: 0, right: 0 });
 
     const turn = robot.turnDeg(-90, 50); // 900 ddeg at 18 ddeg/s per % → 1.0 s, anticlockwise
-    await until(() => emu.board.motors().left !== 0, 10_000);
+    await until(() => emu.board.motors().left !== 0 && emu.board.motors().right !== 0, 10_000);
     expect(emu.board.motors()).toEqual({ left: -50, right: 50 });
     await settled(turn, 20_000);
     expect(turn.isDone()).toBe(true);
@@ -134,7 +134,7 @@ describe('AI-lab robot firmware over a real pty', () => {
     const { c } = connection(emu.path);
     const robot = await c.whenReady(20_000);
     robot.setMotors(40, 40);
-    await until(() => emu.board.motors().left === 40, 10_000);
+    await until(() => emu.board.motors().left === 40 && emu.board.motors().right === 40, 10_000);
     const boardStart = emu.runner.emulatedMs;
     await until(() => emu.runner.emulatedMs - boardStart > 1500, 8000); // three watchdog periods of board time
     expect(emu.board.motors()).toEqual({ left: 40, right: 40 });
@@ -152,7 +152,7 @@ describe('AI-lab robot firmware over a real pty', () => {
     await until(() => /^ACK 1$/m.test(heard), 10_000);
     expect(emu.board.motors()).toEqual({ left: 60, right: 60 });
     const startedAtBoardMs = emu.runner.emulatedMs;
-    await until(() => emu.board.motors().left === 0, 5000);
+    await until(() => emu.board.motors().left === 0 && emu.board.motors().right === 0, 5000);
     const stoppedAfterBoardMs = emu.runner.emulatedMs - startedAtBoardMs;
     expect(stoppedAfterBoardMs).toBeGreaterThan(400);
     expect(stoppedAfterBoardMs).toBeLessThan(600);
@@ -182,7 +182,7 @@ describe('AI-lab robot firmware over a real pty', () => {
     const run = startLiveRun({ program, devices: robotDeviceSet(robot), linkCheck: () => c.linkLost() });
     const events: string[] = [];
     run.interpreter.onDidEmit((e) => events.push(JSON.stringify(e).slice(0, 200)));
-    await until(() => emu.board.motors().left === 50, 10_000);
+    await until(() => emu.board.motors().left === 50 && emu.board.motors().right === 50, 10_000);
     expect(emu.board.motors(), JSON.stringify({ stats: robot.stats, err: robot.lastError?.message, state: c.state, it: run.interpreter.state, runner: emu.runner.stats() })).toEqual({ left: 50, right: 50 });
 
     const pulledAt = Date.now();
@@ -195,7 +195,7 @@ describe('AI-lab robot firmware over a real pty', () => {
     expect(summary.disconnect).toContain('电机已停止');
     // The board hears nothing now: its watchdog stops the motors within 0.5 s of its own time.
     const boardMsAtUnplug = emu.runner.emulatedMs;
-    await until(() => emu.board.motors().left === 0, 5000);
+    await until(() => emu.board.motors().left === 0 && emu.board.motors().right === 0, 5000);
     expect(emu.runner.emulatedMs - boardMsAtUnplug).toBeLessThan(600);
     expect(c.state).toBe('reconnecting');
 
@@ -204,7 +204,7 @@ describe('AI-lab robot firmware over a real pty', () => {
     expect(again).not.toBe(robot);
     expect(states).toEqual(['connecting', 'handshake', 'ready', 'lost', 'reconnecting', 'handshake', 'ready']);
     again.setMotors(20, 20);
-    await until(() => emu.board.motors().left === 20, 10_000);
+    await until(() => emu.board.motors().left === 20 && emu.board.motors().right === 20, 10_000);
     expect(emu.board.motors()).toEqual({ left: 20, right: 20 });
   });
 });
