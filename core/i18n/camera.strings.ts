@@ -37,6 +37,9 @@ export const camera: Bundle = {
     'cli.seen': '{{time}} 秒：{{items}}',
     'cli.line': '线 从 ({{xTail}}, {{yTail}}) 到 ({{xHead}}, {{yHead}})，位置 {{position}}',
     'cli.summary': '共收到 {{polls}} 帧，丢弃了 {{dropped}} 段错误数据。',
+    'cli.runCamera': '小车上 AI 视觉模块（HuskyLens 协议）的串口：摄像头积木读取它（用于 --device ailab:…）',
+    'cli.cameraConnected': '已连接 {{port}} 上的 AI 视觉模块。',
+    'cli.cameraOnlyRobot': '--camera 只能和 AI 实验室小车一起用（--device ailab:串口）。',
   },
   en: {
     'view.title': 'AI camera',
@@ -67,6 +70,9 @@ export const camera: Bundle = {
     'cli.seen': '{{time}} s: {{items}}',
     'cli.line': 'line from ({{xTail}}, {{yTail}}) to ({{xHead}}, {{yHead}}), position {{position}}',
     'cli.summary': '{{polls}} frames received, {{dropped}} runs of bad data dropped.',
+    'cli.runCamera': 'serial port of the AI vision module (HuskyLens protocol) on the robot: the camera blocks read it (with --device ailab:…)',
+    'cli.cameraConnected': 'Connected to the AI vision module on {{port}}.',
+    'cli.cameraOnlyRobot': '--camera works only with the AI-lab robot (--device ailab:<port>).',
   },
 };
 

@@ -58,6 +58,8 @@ export interface DeviceRunOptions {
   readonly statePort?: number;
   /** Wiring profile of a Firmata board (`--profile`). */
   readonly profile?: string;
+  /** Serial port of an AI vision module (HuskyLens protocol) on the AI-lab robot (`--camera`). */
+  readonly camera?: string;
 }
 
 /**
@@ -77,8 +79,9 @@ export async function deviceRunCommand(options: DeviceRunOptions, lang: Language
   if (spec.driver === 'unavailable') return fail(b('device.notAvailable', { driver: spec.name }));
   if (spec.driver === 'ailab') {
     const { robotRunCommand } = await import('./robot-run');
-    return robotRunCommand({ file: options.file, path: spec.path, seed: options.seed, json: options.json }, lang);
+    return robotRunCommand({ file: options.file, path: spec.path, seed: options.seed, json: options.json, camera: options.camera }, lang);
   }
+  if (options.camera) return fail(translate(lang, 'camera', 'cli.cameraOnlyRobot'));
   if (spec.driver === 'firmata') {
     const { firmataRunCommand } = await import('./firmata-run');
     return firmataRunCommand({ file: options.file, path: spec.path, profileId: options.profile, seed: options.seed, json: options.json }, lang);

@@ -130,12 +130,13 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     .option('--json', t('cli.run.json'), false)
     .option('--device <driver:address>', translate(lang, 'bridge', 'cli.device'))
     .option('--profile <id>', translate(lang, 'devices', 'cli.profile'))
-    .action(async (file: string, opts: { arena?: string; seed?: number; seconds: number; json: boolean; device?: string; profile?: string }) => {
+    .option('--camera <port>', translate(lang, 'camera', 'cli.runCamera'))
+    .action(async (file: string, opts: { arena?: string; seed?: number; seconds: number; json: boolean; device?: string; profile?: string; camera?: string }) => {
       try {
         if (opts.device) {
           // Live run on a real kit (firmware-bridge); see device-run.ts.
           const { deviceRunCommand } = await import('./device-run');
-          process.exitCode = await deviceRunCommand({ file, device: opts.device, seed: opts.seed, json: opts.json, profile: opts.profile }, lang);
+          process.exitCode = await deviceRunCommand({ file, device: opts.device, seed: opts.seed, json: opts.json, profile: opts.profile, camera: opts.camera }, lang);
           return;
         }
         const { runCommand } = await import('./run-command');

@@ -14,6 +14,8 @@ import { fromBlockly } from '../../core/program';
 import type { RuntimeEvent } from '../../core/runtime';
 import { robotDeviceSet } from '../../firmware-bridge/live/device-sets';
 import { startLiveRun } from '../../firmware-bridge/live/live-run';
+import { HuskyLensError, withCamera, type HuskyLensCamera } from '../../firmware-bridge/huskylens/driver';
+import { connectHuskyLens } from '../../firmware-bridge/huskylens/serial-port';
 import { RobotConnection } from '../../firmware-bridge/serial/robot-connection';
 import { readProjectFile } from '../services/project-file';
 
@@ -23,6 +25,8 @@ export interface RobotRunOptions {
   readonly path: string;
   readonly seed?: number;
   readonly json: boolean;
+  /** Serial port of an AI vision module (HuskyLens protocol) on the robot: the camera blocks read it. */
+  readonly camera?: string;
 }
 
 export async function robotRunCommand(options: RobotRunOptions, lang: Language): Promise<number> {
@@ -56,6 +60,18 @@ export async function robotRunCommand(options: RobotRunOptions, lang: Language):
     await connection.close();
     return fail(err instanceof Error ? err.message : String(err));
   }
+  // The AI camera on the robot, if one was named (firmware-bridge/huskylens): the camera blocks read it.
+  let camera: HuskyLensCamera | null = null;
+  if (options.camera) {
+    try {
+      camera = await connectHuskyLens(options.camera);
+    } catch (err) {
+      await connection.close();
+      const message = err instanceof HuskyLensError ? err.localized[lang] : translate(lang, 'camera', 'cli.openFailed', { port: options.camera, detail: err instanceof Error ? err.message : String(err) });
+      return fail(message);
+    }
+    say(translate(lang, 'camera', 'cli.cameraConnected', { port: options.camera }));
+  }
   say(s('run.started', { file: basename(fullPath) }));
 
   const printEvent = (e: RuntimeEvent) => {
@@ -63,7 +79,7 @@ export async function robotRunCommand(options: RobotRunOptions, lang: Language):
     const text = e.type === 'log' ? e.text : e.error.message[lang];
     say(b('live.event', { time: (e.timeMs / 1000).toFixed(2), text }));
   };
-  const run = startLiveRun({ program, devices: robotDeviceSet(robot), seed: options.seed ?? project.sim.seed, onEvent: printEvent, linkCheck: () => connection.linkLost(), ai: { datasets: project.datasets, models: project.models } });
+  const run = startLiveRun({ program, devices: robotDeviceSet(camera ? withCamera(robot, camera) : robot), seed: options.seed ?? project.sim.seed, onEvent: printEvent, linkCheck: () => connection.linkLost(), ai: { datasets: project.datasets, models: project.models } });
   const onSignal = () => {
     say(s('run.stopping'));
     run.stop('user');
@@ -89,6 +105,7 @@ export async function robotRunCommand(options: RobotRunOptions, lang: Language):
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await camera?.close();
     await connection.close();
   }
 }
