@@ -30,6 +30,7 @@ export async function devicesCommand(options: { readonly json: boolean; readonly
     const ids = p.vendorId ? ` (${p.vendorId}:${p.productId ?? '?'})` : '';
     console.log(s('devices.line', { path: p.path, name: p.board ? s(p.board.key) : s('devices.unknown'), ids }));
   }
-  console.log(s('devices.hint', { path: ports.find((p) => p.board !== null)?.path ?? ports[0]!.path }));
+  // Point at a recognised board; a built-in UART (ttyS0, COM1) would be a poor example.
+  console.log(s('devices.hint', { path: ports.find((p) => p.board !== null)?.path ?? (process.platform === 'win32' ? 'COM3' : '/dev/ttyACM0') }));
   return 0;
 }
