@@ -4,7 +4,8 @@
  * progress. A student is a local profile — a name or a seat ("3班 12号") typed in the player, no account.
  */
 import { z } from 'zod';
-import { ProjectSchema } from './project';
+import { DatasetSchema, ProjectSchema } from './project';
+import { SavedModelSchema } from '../ai/contracts';
 import { LocalizedSchema, UnitPathSchema, UnitSchema } from '../lessons/unit-schema';
 
 const UnitId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,59}$/);
@@ -42,6 +43,9 @@ export const LessonProgressSchema = z.object({
   reflection: z.string().max(4000).default(''),
   /** The student's program for this lesson (Blockly workspace JSON), so they continue where they stopped. */
   workspace: z.record(z.string(), z.unknown()).optional(),
+  /** The datasets and models the student made in this lesson (AI units), kept with the program. */
+  datasets: z.array(DatasetSchema).max(100).optional(),
+  models: z.array(SavedModelSchema).max(100).optional(),
 });
 export type LessonProgress = z.infer<typeof LessonProgressSchema>;
 

@@ -19,7 +19,7 @@ describe('unit.json validation', () => {
     expect(parseUnitText(`\ufeff${JSON.stringify(good())}`).ok).toBe(true);
     const bad = parseUnitText('{"format": "ailab-unit",');
     expect(bad.ok).toBe(false);
-    expect(describeProblem((bad as { problems: Parameters<typeof describeProblem>[0][] }).problems[0], 'zh-CN')).toMatch(/^unit\.json: unit\.json 不是有效的 JSON/);
+    expect(describeProblem((bad as unknown as { problems: Parameters<typeof describeProblem>[0][] }).problems[0], 'zh-CN')).toMatch(/^unit\.json: unit\.json 不是有效的 JSON/);
   });
 
   it('zones, rings and props that the lesson arena does not have', () => {

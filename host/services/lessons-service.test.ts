@@ -82,6 +82,12 @@ describe('progress per student', () => {
     expect(readdirSync(join(dataDir, 'progress')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('the datasets a student recorded in an AI lesson are kept with the program', async () => {
+    const datasets = [{ id: 'd1', name: '颜色', features: ['r', 'g', 'b'], samples: [{ values: [200, 20, 30], label: '红' }] }];
+    await services()['progress.save']({ student: 'seat-9', unitId: 'knn', lessonId: 'record', lesson: { ...lesson(0), datasets, models: [] } });
+    expect((await services()['progress.get']({ student: 'seat-9' })).units.knn.record.datasets).toEqual(datasets);
+  });
+
   it('many quick saves of one student all land (no lost update between lessons)', async () => {
     const s = services();
     await Promise.all(Array.from({ length: 20 }, (_, i) => s['progress.save']({ student: 'seat-7', unitId: 'good-unit', lessonId: `l${i}`, lesson: lesson(i) })));

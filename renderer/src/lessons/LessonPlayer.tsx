@@ -101,7 +101,13 @@ export function LessonPlayer(props: LessonHostApi) {
       const lesson = unit.lessons[lessonIndex];
       const { project: starter } = await host.call('lessons.project', { unitId, lessonId: lesson.id, which: 'starter' });
       const saved = progress?.units[unitId]?.[lesson.id];
-      const project: Project = { ...starter, meta: { ...starter.meta, title: lesson.title[propsRef.current.language] }, workspace: saved?.workspace ?? starter.workspace };
+      const project: Project = {
+        ...starter,
+        meta: { ...starter.meta, title: lesson.title[propsRef.current.language] },
+        workspace: saved?.workspace ?? starter.workspace,
+        datasets: saved?.datasets ?? starter.datasets,
+        models: saved?.models ?? starter.models,
+      };
       const step = lesson.steps[Math.min(saved?.step ?? 0, lesson.steps.length - 1)];
       await propsRef.current.openProgram(project, step.toolbox === 'all' ? null : step.toolbox);
       setView({ kind: 'lesson', unit, lessonIndex, starter });
@@ -265,9 +271,16 @@ function LessonView(props: LessonViewProps) {
     };
   }, [renderFile, step, language, props.onError]);
 
-  /** Saves this lesson's progress (and the student's program as it is now). */
+  /** The student's work now: the program, and the datasets/models of the open project when it is this lesson's. */
+  const work = useCallback((): Pick<LessonProgress, 'workspace' | 'datasets' | 'models'> => {
+    const current = api.currentProject?.();
+    const ai = current && current.target === starter.target ? { datasets: current.datasets, models: current.models } : {};
+    return { workspace: api.currentWorkspace(), ...ai };
+  }, [api, starter.target]);
+
+  /** Saves this lesson's progress (and the student's work as it is now). */
   const save = useCallback(async (next: LessonProgress): Promise<boolean> => {
-    const withWork: LessonProgress = { ...next, workspace: api.currentWorkspace() };
+    const withWork: LessonProgress = { ...next, ...work() };
     setLp(withWork);
     try {
       await host.call('progress.save', { student, unitId: unit.id, lessonId: lesson.id, lesson: withWork });
@@ -277,19 +290,25 @@ function LessonView(props: LessonViewProps) {
       props.onError(e);
       return false;
     }
-  }, [api, host, student, unit.id, lesson.id, props]);
+  }, [work, host, student, unit.id, lesson.id, props]);
 
   // The student's program is kept in their progress while they work, so they continue where they stopped.
-  const lastWorkRef = useRef(JSON.stringify(props.saved.workspace ?? null));
+  const workKey = useCallback(() => {
+    const w = work();
+    // Datasets compared by size and models by id: cheap, and any recording or training changes them.
+    return JSON.stringify([w.workspace ?? null, w.datasets?.map((d) => [d.id, d.samples.length]) ?? null, w.models?.map((m) => m.id) ?? null]);
+  }, [work]);
+  const lastWorkRef = useRef<string | null>(null);
   useEffect(() => {
+    lastWorkRef.current ??= workKey();
     const timer = setInterval(() => {
-      const work = JSON.stringify(api.currentWorkspace());
-      if (work === lastWorkRef.current) return;
-      lastWorkRef.current = work;
+      const key = workKey();
+      if (key === lastWorkRef.current) return;
+      lastWorkRef.current = key;
       void save(lpRef.current);
     }, WORKSPACE_SAVE_MS);
     return () => clearInterval(timer);
-  }, [api, save]);
+  }, [workKey, save]);
 
   // In a class, the teacher's dashboard follows the step the student is on (a no-op when not joined).
   useEffect(() => {
