@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { openApp, REPO_ROOT, startHost, type ServedApp } from './helpers';
+import { openApp, REPO_ROOT, startHost, waitForApp, type ServedApp } from './helpers';
 
 const hosts: ServedApp[] = [];
 test.beforeAll(async () => {
@@ -97,6 +97,12 @@ test('teacher and two students: PIN, start, join by typed address, push → prog
   await b.getByTestId('join-fingerprint').fill(fingerprint);
   await b.getByTestId('join-submit').click();
   await expect(b.getByTestId('student-class-connection')).toHaveText('已连接');
+  // The class bar follows a language switch.
+  await b.getByTestId('language').click();
+  await expect(b.getByTestId('student-class-name')).toHaveText('Class: 四(2)班 人工智能');
+  await expect(b.getByTestId('student-class-connection')).toHaveText('connected');
+  await b.getByTestId('language').click();
+  await expect(b.getByTestId('student-class-connection')).toHaveText('已连接');
 
   // The teacher's grid shows both, online.
   const rowA = teacher.locator('[data-testid="roster-row"][data-student="A同学"]');
@@ -162,7 +168,7 @@ test('teacher and two students: PIN, start, join by typed address, push → prog
   await expect(teacher.getByTestId('hand-in-banner')).toContainText('A同学');
   await expect(teacher.getByTestId('teacher-dashboard')).toBeHidden();
   await expect.poll(() => hook<{ type: string; children: string[] }[]>(teacher, 'topBlocks')).toEqual(handedTypes);
-  expect(await hook<boolean>(teacher, 'editorReadOnly')).toBe(true);
+  await expect.poll(() => hook<boolean>(teacher, 'editorReadOnly')).toBe(true);
   const top = (await hook<{ id: string }[]>(teacher, 'topBlocks'))[0]!;
   const rect = (await hook<{ x: number; y: number; width: number; height: number }>(teacher, 'blockRect', top.id))!;
   const opened = JSON.stringify(await hook(teacher, 'workspaceJson'));
@@ -177,7 +183,21 @@ test('teacher and two students: PIN, start, join by typed address, push → prog
   expect(JSON.stringify(await hook(teacher, 'workspaceJson'))).toBe(opened);
   await teacher.getByTestId('hand-in-back').click();
   await expect(teacher.getByTestId('teacher-dashboard')).toBeVisible();
-  expect(await hook<boolean>(teacher, 'editorReadOnly')).toBe(false);
+  // Escape leaves the dashboard for the editor; the toolbar's Class entry brings the running class back.
+  await teacher.keyboard.press('Escape');
+  await expect(teacher.getByTestId('teacher-dashboard')).toBeHidden();
+  await teacher.getByTestId('class-button').click();
+  await expect(teacher.getByTestId('teacher-dashboard')).toBeVisible();
+  await expect.poll(() => hook<boolean>(teacher, 'editorReadOnly')).toBe(false);
+
+  // ── A restarts the app (reload): still in the class, connected again.
+  await a.reload();
+  await waitForApp(a);
+  await expect(a.getByTestId('student-class-name')).toHaveText('课堂：四(2)班 人工智能');
+  await expect(a.getByTestId('student-class-connection')).toHaveText('已连接');
+  await expect(rowA).toHaveAttribute('data-online', 'true');
+  // (The reload started A on a new project; the eyes-up check below needs blocks to protect.)
+  await hook(a, 'loadWorkspace', JSON.stringify(solution.workspace));
 
   // ── A message to the class reaches both students.
   await teacher.getByTestId('broadcast-text').fill('还有 5 分钟，请保存作品');
@@ -194,7 +214,7 @@ test('teacher and two students: PIN, start, join by typed address, push → prog
   await teacher.getByTestId('eyes-up-button').click();
   for (const s of [a, b]) {
     await expect(s.getByTestId('eyes-up-text')).toHaveText('请看黑板');
-    expect(await hook<boolean>(s, 'editorReadOnly')).toBe(true);
+    await expect.poll(() => hook<boolean>(s, 'editorReadOnly')).toBe(true);
   }
   await a.keyboard.press('Delete');
   await a.keyboard.press('Control+z');
@@ -202,7 +222,7 @@ test('teacher and two students: PIN, start, join by typed address, push → prog
   await teacher.getByTestId('eyes-up-button').click();
   for (const s of [a, b]) {
     await expect(s.getByTestId('eyes-up-overlay')).toHaveCount(0);
-    expect(await hook<boolean>(s, 'editorReadOnly')).toBe(false);
+    await expect.poll(() => hook<boolean>(s, 'editorReadOnly')).toBe(false);
   }
 
   // ── The class record as CSV: UTF-8 with a BOM, both students in it.
@@ -220,11 +240,19 @@ test('teacher and two students: PIN, start, join by typed address, push → prog
   await rowB.getByTestId('roster-reset-confirm').click();
   await expect(b.getByTestId('class-notice').last()).toContainText('老师重置了你的课堂进度');
 
+  // ── B's record: exported as JSON, then deleted (asks first); B is told they were removed, the row goes.
+  const [record] = await Promise.all([teacher.waitForEvent('download'), rowB.getByTestId('roster-export').click()]);
+  expect(readFileSync((await record.path())!, 'utf8')).toContain('B同学');
+  await rowB.getByTestId('roster-delete').click();
+  await rowB.getByTestId('roster-delete-confirm').click();
+  await expect(rowB).toHaveCount(0);
+  await expect(b.getByTestId('student-class-connection')).toHaveText('老师已把你移出班级');
+
   // ── End the class: students are told; the teacher can close it.
   await teacher.getByTestId('class-end').click();
   await teacher.getByTestId('class-end-confirm').click();
   await expect(teacher.getByTestId('class-ended')).toBeVisible();
-  for (const s of [a, b]) await expect(s.getByTestId('student-class-connection')).toHaveText('这节课已经结束');
+  await expect(a.getByTestId('student-class-connection')).toHaveText('这节课已经结束');
   await teacher.getByTestId('class-stop').click();
   await expect(teacher.getByTestId('class-start')).toBeVisible();
 });

@@ -87,6 +87,17 @@ export function TeacherDashboard(props: TeacherDashboardProps) {
     return off;
   }, [host, running, fail]);
 
+  // Escape leaves the dashboard (the class keeps running), as it closes every other dialog.
+  const { hidden, onClose } = props;
+  useEffect(() => {
+    if (hidden) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [hidden, onClose]);
+
   const shownUnitId = gridUnitId ?? busiestUnit(roster) ?? (pushUnit || null);
   useEffect(() => {
     if (!shownUnitId) return setGridUnit(null);
