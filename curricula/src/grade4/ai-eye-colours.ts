@@ -29,6 +29,19 @@ function sort(prefix: string, solved: boolean) {
   return lessonProject('robot', '分拣方块 Sort a cube', ARENA, b, [b.whenStarted(...toCube, ...push)]);
 }
 
+/** Turn right until the AI camera sees tag 3 (solution: and it is near the middle of the picture), then drive up to it. */
+function cameraFind(prefix: string, centred: boolean) {
+  const b = new Blocks(prefix);
+  const seen = () => b.block('robot_camera_tag_seen', { inputs: { ID: b.num(3) } });
+  const x = () => b.val(b.block('robot_camera_tag_x', { inputs: { ID: b.num(3) } }));
+  const found = centred ? b.and(seen(), b.compare('<', x(), b.num(170))) : seen();
+  return lessonProject('robot', 'AI 摄像头找方块 The AI camera finds a cube', ARENA, b, [b.whenStarted(
+    b.motors(12, -12), b.waitUntil(found), b.stop(), b.led(BLUE),
+    b.motors(25, 25), b.waitUntil(b.compare('<', b.read('robot_distance_cm'), b.num(4))), b.stop(),
+  )]);
+}
+
+const CAMERA_BLOCKS = ['robot_set_motors', 'control_wait_until', 'robot_camera_tag_seen', 'robot_camera_tag_x', 'logic_operation', 'logic_compare', 'robot_stop', 'looks_set_led', 'robot_distance_cm'];
 const EYE_BLOCKS = ['control_forever', 'controls_if', 'robot_colour_is', 'looks_set_led', 'control_wait_s'];
 const SORT_BLOCKS = ['robot_drive_cm', 'robot_turn_deg', 'robot_set_motors', 'robot_stop', 'control_wait_until', 'robot_colour_is', 'looks_set_led'];
 
@@ -38,11 +51,11 @@ export const aiEyeColours: UnitSource = {
   order: 5,
   title: L('AI 之眼：认颜色、分方块', 'The AI eye: recognise colours, sort blocks'),
   summary: L(
-    '用颜色传感器认出红、绿、蓝三种颜色并亮出同色的灯，再把红色方块推进红色区域，到了就停。',
-    'Recognise red, green and blue with the colour sensor and light the matching LED, then push the red cube into the red bin and stop there.',
+    '用颜色传感器认出红、绿、蓝三种颜色并亮出同色的灯，把红色方块推进红色区域，到了就停；再用 AI 摄像头认出方块上的编号，找到 3 号方块。',
+    'Recognise red, green and blue with the colour sensor and light the matching LED, push the red cube into the red bin and stop there; then let the AI camera recognise the numbers on the cubes and find cube 3.',
   ),
-  classHours: 2,
-  target: { kit: 'robot', arenaId: ARENA, hardware: ['ailab-robot', 'firmata-uno-car'] },
+  classHours: 3,
+  target: { kit: 'robot', arenaId: ARENA, hardware: ['ailab-robot', 'firmata-uno-car', 'huskylens'] },
   prerequisites: ['line-following'],
   lessons: [
     {
@@ -152,9 +165,64 @@ export const aiEyeColours: UnitSource = {
       starter: sort('sort-starter', false),
       solution: sort('sort-solution', true),
     },
+    {
+      id: 'camera-finds-cube',
+      title: L('AI 摄像头找方块', 'The AI camera finds a cube'),
+      run: { arenaId: ARENA, seed: 1, seconds: 20 },
+      steps: [
+        {
+          id: 'tags',
+          title: L('认出编号', 'Recognise a number'),
+          text: L(`
+            小车头上还有一个 **AI 摄像头**，它能认出方块侧面印的编号（标签）。这次要找到 **3 号**方块。
+            程序让小车向右慢慢转，一看到 3 号就往前开。点 **运行**：3 号刚出现在画面最右边，小车就出发了，结果直直地开过去，错过了方块。
+          `, `
+            The robot also carries an **AI camera** that recognises the numbers (tags) printed on the cubes' sides. This
+            time it must find cube **number 3**. The program turns the robot slowly right and drives off as soon as it
+            sees number 3. Press **Run**: number 3 has only just appeared at the right edge of the picture when the
+            robot sets off, so it drives straight past the cube.
+          `),
+          toolbox: CAMERA_BLOCKS,
+        },
+        {
+          id: 'centre-it',
+          title: L('转到正对着再走', 'Face it before you go'),
+          text: L(`
+            「标签 3 的 x」是 3 号在画面里的横坐标：0 最左，320 最右，160 正中间。小车向右转时，3 号从画面右边移进来，x 越来越小。
+            把条件改成「看到标签 3 **并且** 标签 3 的 x < 170」：转到 3 号差不多在正中间时再出发。
+          `, `
+            "x of tag 3" is where number 3 is across the picture: 0 at the left, 320 at the right, 160 in the middle. As
+            the robot turns right, number 3 moves in from the right and x gets smaller. Change the condition to "sees tag
+            3 **and** x of tag 3 < 170": set off only once number 3 is nearly in the middle.
+          `),
+          toolbox: CAMERA_BLOCKS,
+          checks: ['reaches-cube-3', 'blue-light', 'uses-camera-x', 'no-crash'],
+          hints: [
+            L('「并且」积木在「运算」里，把两个条件分别放进它的两个空。', 'The "and" block is in Operators; put one condition in each of its gaps.'),
+            L('看不到 3 号时，x 是 -1，所以一定要先「看到标签 3」。', 'When number 3 is not in view, x is -1, so "sees tag 3" must be true too.'),
+          ],
+        },
+      ],
+      checks: [
+        {
+          id: 'reaches-cube-3', type: 'eventually', when: { all: [{ quantity: 'x', op: '>', value: 1.08 }, { quantity: 'z', op: '<', value: 0.98 }] },
+          pass: L('小车开到了 3 号方块跟前。', 'The robot drove right up to cube number 3.'),
+          fail: L('小车没有开到 3 号方块跟前。', 'The robot never reached cube number 3.'),
+        },
+        { id: 'blue-light', type: 'eventually', when: { all: [{ quantity: 'led', op: '==', value: BLUE }, { quantity: 'x', op: '>', value: 1.08 }] } },
+        { id: 'uses-camera-x', type: 'usesBlock', block: 'robot_camera_tag_x' },
+        { id: 'no-crash', type: 'never', when: { quantity: 'wallContact', op: '==', value: true } },
+      ],
+      reflection: L(
+        '颜色传感器只能看脚下，AI 摄像头能看远处。超市的自助结账机、快递柜是怎么「认出」商品和包裹的？',
+        'The colour sensor only sees the floor under it; the AI camera sees far ahead. How do self-checkout machines and parcel lockers "recognise" goods and parcels?',
+      ),
+      starter: cameraFind('camera-starter', false),
+      solution: cameraFind('camera-solution', true),
+    },
   ],
   teacherNotes: L(`
-    # AI 之眼：认颜色、分方块（2 课时）
+    # AI 之眼：认颜色、分方块（3 课时）
 
     ## 目标
     - 知道颜色传感器把光分成红、绿、蓝来判断颜色，「识别」就是把看到的东西归到某一类。
@@ -171,6 +239,11 @@ export const aiEyeColours: UnitSource = {
     - 25 分钟：学生把「推 130 厘米」改成「看到红色就停」，检查方块是否到家。
     - 10 分钟：挑战：再把绿色方块送回绿色区域（路线自己设计）。
 
+    **第 3 课时 AI 摄像头找方块**
+    - 5 分钟：展示 AI 视觉模块（如 HuskyLens）的标签识别：举起印有编号的卡片，屏幕上出现方框和编号。
+    - 25 分钟：学生运行起始程序，发现「一看到就走」会错过方块；改成「看到并且在正中间附近」再出发。
+    - 10 分钟：比较颜色传感器（看脚下、一个点）和摄像头（看远处、一幅画面）；讨论生活中的识别应用。
+
     ## 常见错误
     - 三个「如果」分开写但没有「否则」把灯关掉：离开区域后灯一直亮着，这不算错，但可以讨论。
     - 「等待直到」之后忘了「停止」：小车继续推，方块推过头。
@@ -179,8 +252,9 @@ export const aiEyeColours: UnitSource = {
     ## 真实小车
     - 颜色传感器（如 TCS34725）需要离地 5–10 毫米，用彩色卡纸做区域；先在每种卡纸上读一次数值校准。
     - 日光灯和窗外的阳光会改变读数，尽量拉上窗帘，保持光照一致。
+    - AI 摄像头：HuskyLens 切换到「标签识别」模式，在方块上贴打印的 AprilTag 标签 1–6（先让模块学习每个编号）；画面坐标同样是 320 × 240。
   `, `
-    # The AI eye: recognise colours, sort blocks (2 class hours)
+    # The AI eye: recognise colours, sort blocks (3 class hours)
 
     ## Goal
     - Know that a colour sensor splits light into red, green and blue to decide a colour; recognition means putting
@@ -198,6 +272,14 @@ export const aiEyeColours: UnitSource = {
     - 25 min: students change "push 130 cm" into "stop when you see red" and check that the cube is home.
     - 10 min: challenge: take a green cube to the green bin (plan your own route).
 
+    **Hour 3 — The AI camera finds a cube**
+    - 5 min: show an AI vision module's (such as HuskyLens) tag recognition: hold up a numbered card and a box with
+      the number appears on its screen.
+    - 25 min: students run the starter and see that "go as soon as you see it" misses the cube; change it to "seen
+      and near the middle" before setting off.
+    - 10 min: compare the colour sensor (looks down, one spot) with the camera (looks ahead, a whole picture); talk
+      about recognition in everyday life.
+
     ## Common mistakes
     - No "else" that turns the LED off: it stays lit after leaving a bin. Not wrong, but worth discussing.
     - No "stop" after "wait until": the robot keeps pushing and the cube overshoots.
@@ -207,5 +289,7 @@ export const aiEyeColours: UnitSource = {
     - A colour sensor (such as a TCS34725) must sit 5–10 mm above the floor; make bins from coloured card and take
       one reading on each card to calibrate.
     - Fluorescent light and sunshine change the readings: close the curtains and keep the lighting steady.
+    - AI camera: put a HuskyLens in tag-recognition mode and stick printed AprilTags 1–6 on the cubes (let the module
+      learn each number first); its picture coordinates are 320 × 240 too.
   `),
 };
