@@ -76,6 +76,10 @@ export const SerialStatusSchema = z.object({
 });
 export type SerialStatus = z.infer<typeof SerialStatusSchema>;
 
+/** Firmware the app can put on a board: StandardFirmata (Firmata boards) or our AI-lab robot firmware. */
+export const FirmwareSchema = z.enum(['standardFirmata', 'ailabRobot']);
+export type Firmware = z.infer<typeof FirmwareSchema>;
+
 /** Bytes as base64 (JSON carries no binary; 4 KB of serial data is ~5.5 KB of text). */
 const Base64 = z.string().max(Math.ceil(SERIAL_CHUNK_BYTES / 3) * 4 + 4).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
@@ -97,12 +101,23 @@ export const DEVICE_METHODS = {
   /** Big Stop: halts the program and puts the kit in its safe state (motors 0, drone lands). `emergency` cuts a
    *  drone's motors at once instead of landing. Works while the program spins. */
   'live.stop': { params: z.object({ emergency: z.boolean().default(false) }).strict(), result: z.object({ stopped: z.boolean() }) },
+  /** Writes firmware into a board through its bootloader (STK500 v1), with `device.flashProgress` events. Not while
+   *  the port is connected as a device. */
+  'device.flash': {
+    params: z.object({ path: z.string().min(1).max(300), board: z.enum(['uno', 'nano', 'mega']), firmware: FirmwareSchema, language: LanguageSchema }).strict(),
+    result: z.object({ bytes: z.number().int().nonnegative(), seconds: z.number().nonnegative() }),
+  },
+  /** Firmware images this host can flash (ours only where it has been built). */
+  'device.firmwares': { params: z.object({}).strict(), result: z.array(FirmwareSchema) },
   /** Serial monitor: opens a port for raw text/bytes (not while a Firmata board holds it). */
   'serial.open': { params: z.object({ path: z.string().min(1).max(300), baudRate: z.number().int().min(300).max(2_000_000), language: LanguageSchema }).strict(), result: SerialStatusSchema },
   'serial.close': { params: z.object({}).strict(), result: SerialStatusSchema },
   /** Sends bytes (the page encodes text as UTF-8 or GBK and adds the line ending). */
   'serial.write': { params: z.object({ data: Base64 }).strict(), result: z.object({ written: z.number().int().nonnegative() }) },
 } as const;
+
+export const FlashProgressSchema = z.object({ phase: z.enum(['sync', 'write', 'verify', 'done']), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() });
+export type FlashProgress = z.infer<typeof FlashProgressSchema>;
 
 /** Live-mode events, merged into `HOST_EVENTS`. */
 export const DEVICE_EVENTS = {
@@ -114,4 +129,5 @@ export const DEVICE_EVENTS = {
   'live.aiState': AiStateSchema,
   'serial.data': z.object({ data: Base64 }),
   'serial.statusChanged': SerialStatusSchema,
+  'device.flashProgress': FlashProgressSchema,
 } as const;

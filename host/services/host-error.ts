@@ -39,6 +39,8 @@ export const HOST_ERROR_CODES = [
   'liveProgramErrors',
   'serialFailed',
   'serialNotOpen',
+  'flashFailed',
+  'flashPortBusy',
   // Lesson player (host/services/lessons-service.ts).
   'unitNotFound',
   'lessonNotFound',

@@ -19,12 +19,13 @@ import { HostException } from './host-error';
 import { profileInfos } from '../../firmware-bridge/firmata/profiles';
 import { BadDeviceSpec, firmataConnector, telloConnector, type DeviceConnector, type LiveDevice } from './live-devices';
 import { ailabConnector } from './live-ailab';
+import { createFlashService, type FlashMethod } from './live-flash';
 import { createSerialMonitor, type SerialMethod, type SerialMonitor } from './live-serial';
 
 /** Log lines forwarded per second of a run; a program printing in a tight loop cannot flood the page. */
 export const MAX_LOGS_PER_S = 50;
 
-export type LiveMethod = 'device.connect' | 'device.disconnect' | 'device.status' | 'device.profiles' | 'live.run' | 'live.stop' | SerialMethod;
+export type LiveMethod = 'device.connect' | 'device.disconnect' | 'device.status' | 'device.profiles' | 'live.run' | 'live.stop' | SerialMethod | FlashMethod;
 export type HostEventSink = (event: HostEvent, payload: unknown) => void;
 
 export interface LiveServiceOptions {
@@ -35,6 +36,8 @@ export interface LiveServiceOptions {
   /** Wiring profiles offered for Firmata boards (default: firmware-bridge/firmata/profiles.ts). */
   readonly profiles?: () => readonly WiringProfileInfo[];
   readonly log?: (line: string) => void;
+  /** Bootloader answer timeout when flashing, ms (default 1000). */
+  readonly flashReplyMs?: number;
 }
 
 export interface LiveService {
@@ -126,8 +129,17 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
   // The serial monitor may not open the port a connected board's driver holds.
   const serial = createSerialMonitor({ emit, log, inUse: (path) => device !== null && status.spec?.slice(status.spec.indexOf(':') + 1) === path });
 
+  const addressOf = (spec: string | null) => (spec ? spec.slice(spec.indexOf(':') + 1) : null);
+  const flash = createFlashService({
+    emit,
+    log,
+    replyMs: options.flashReplyMs,
+    portBusy: (path) => (device !== null && addressOf(status.spec) === path) || (serial.status().open && serial.status().path === path),
+  });
+
   const methods: Pick<HostServices, LiveMethod> = {
     ...serial.methods,
+    ...flash,
     async 'device.connect'({ spec, profileId, language }) {
       const colon = spec.indexOf(':');
       const driver = colon > 0 ? spec.slice(0, colon).toLowerCase() : '';
