@@ -56,6 +56,9 @@ export const StudentClassStatusSchema = z.object({
 });
 
 const Empty = z.object({}).strict();
+/** The page's language, for messages the host words from a refusal (a bad package, a refused join). Without it the
+ *  message comes in both languages, Chinese first. */
+const Language = z.enum(['zh-CN', 'en']).optional();
 const Pin = z.string().regex(/^\d{4,8}$/);
 
 export const CLASS_METHODS = {
@@ -66,11 +69,11 @@ export const CLASS_METHODS = {
   'class.setPin': { params: z.object({ pin: Pin, currentPin: Pin.optional() }).strict(), result: Empty },
   /** Unlocks teacher mode for this app session; repeated wrong PINs lock it for a while. */
   'class.unlock': { params: z.object({ pin: Pin }).strict(), result: Empty },
-  'class.start': { params: z.object({ className: z.string().trim().min(1).max(100) }).strict(), result: ClassStateSchema },
+  'class.start': { params: z.object({ className: z.string().trim().min(1).max(100), language: Language }).strict(), result: ClassStateSchema },
   'class.stop': { params: Empty, result: Empty },
   'class.roster': { params: Empty, result: z.array(RosterEntrySchema) },
   /** Packs the unit (bundled or installed) with the teacher key and pushes it to every student. */
-  'class.push': { params: z.object({ unitId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,59}$/) }).strict(), result: z.object({ packageId: z.string(), unitVersion: z.number().int(), size: z.number().int() }) },
+  'class.push': { params: z.object({ unitId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,59}$/), language: Language }).strict(), result: z.object({ packageId: z.string(), unitVersion: z.number().int(), size: z.number().int() }) },
   'class.broadcast': { params: z.object({ text: z.string().trim().min(1).max(500) }).strict(), result: Empty },
   'class.eyesUp': { params: z.object({ locked: z.boolean(), text: z.string().max(200) }).strict(), result: Empty },
   'class.resetStudent': { params: z.object({ studentId: StudentId }).strict(), result: Empty },
@@ -89,7 +92,7 @@ export const CLASS_METHODS = {
     result: z.array(z.object({ name: z.string(), classId: z.string(), fingerprint: z.string(), urls: z.array(z.string()) })),
   },
   'class.join': {
-    params: z.object({ url: z.string().url().max(300), joinCode: z.string().regex(/^\d{6}$/), nickname: z.string().trim().min(1).max(24), fingerprint: z.string().max(40).optional() }).strict(),
+    params: z.object({ url: z.string().url().max(300), joinCode: z.string().regex(/^\d{6}$/), nickname: z.string().trim().min(1).max(24), fingerprint: z.string().max(40).optional(), language: Language }).strict(),
     result: z.object({ className: z.string(), fingerprint: z.string() }),
   },
   'class.leave': { params: Empty, result: Empty },

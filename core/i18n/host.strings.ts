@@ -26,7 +26,7 @@ export const host: Bundle = {
     'error.invalidParams': '请求参数不正确（{{method}}）：{{detail}}',
     'error.badFrame': '收到无法识别的消息：{{detail}}',
     'error.busy': '同时发出的请求太多，请稍后再试。',
-    'error.classroom': '{{detailZh}}',
+    'error.classroom': '{{detail}}',
     'error.pinRequired': '需要先输入教师 PIN 码。',
     'error.pinWrong': '教师 PIN 码不对。',
     'error.pinLocked': 'PIN 码输错太多次，请 {{seconds}} 秒后再试。',

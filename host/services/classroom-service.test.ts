@@ -60,6 +60,13 @@ describe('classroom host services', { timeout: 120_000 }, () => {
     expect(state.urls[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
 
     const student = await service();
+    // A wrong join code is refused with the server's reason in the page's language (both without one).
+    const wrong = state.joinCode === '000000' ? '000001' : '000000';
+    const refused = (await student.s['class.join']({ url: state.urls[0]!, joinCode: wrong, nickname: 'x', language: 'zh-CN' }).catch((e: unknown) => e)) as { code: string; params: { detail: string } };
+    expect(refused.code).toBe('classroom');
+    expect(refused.params.detail).toContain('加入码不对');
+    const both = (await student.s['class.join']({ url: state.urls[0]!, joinCode: wrong, nickname: 'x' }).catch((e: unknown) => e)) as { params: { detail: string } };
+    expect(both.params.detail).toMatch(/加入码不对.* \/ .*Wrong join code/);
     const joined = await student.s['class.join']({ url: state.urls[0]!, joinCode: state.joinCode, nickname: '12号', fingerprint: state.fingerprint.toLowerCase() });
     expect(joined).toEqual({ className: '四(1)班', fingerprint: state.fingerprint });
     await until(async () => (await student.s['class.studentStatus']({})).connection === 'online');

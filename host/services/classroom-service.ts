@@ -46,10 +46,12 @@ export interface ClassroomService {
   close(): Promise<void>;
 }
 
-const fail = (detail: unknown): never => {
-  if (detail instanceof HostException) throw detail;
-  const message = detail instanceof PackageError || detail instanceof ClassClientError ? detail.localized : null;
-  throw new HostException('classroom', { detail: message ? message.en : detail instanceof Error ? detail.message : String(detail), detailZh: message ? message['zh-CN'] : '' });
+/** Rethrows a classroom refusal as a host error whose `detail` is worded in `language` (both languages without it). */
+const fail = (err: unknown, language?: 'zh-CN' | 'en'): never => {
+  if (err instanceof HostException) throw err;
+  const message = err instanceof PackageError || err instanceof ClassClientError ? err.localized : null;
+  const detail = message ? (language ? message[language] : `${message['zh-CN']} / ${message.en}`) : err instanceof Error ? err.message : String(err);
+  throw new HostException('classroom', { detail });
 };
 
 export function createClassroomService(options: ClassroomServiceOptions): ClassroomService {
@@ -196,13 +198,13 @@ export function createClassroomService(options: ClassroomServiceOptions): Classr
       unlocked = true;
       return {};
     },
-    async 'class.start'({ className }) {
+    async 'class.start'({ className, language }) {
       requireTeacher();
       if (server) throw new HostException('classRunning');
       try {
         server = await ClassServer.start({ dataDir: teacherDir, key: await teacherKey(), className, host: options.classHost, announce: options.announce, now });
       } catch (err) {
-        fail(err);
+        fail(err, language);
       }
       server!.onChange(scheduleRoster);
       return state()!;
@@ -217,7 +219,7 @@ export function createClassroomService(options: ClassroomServiceOptions): Classr
     async 'class.roster'() {
       return requireServer().roster().map((r) => ({ ...r, checks: [...r.checks] }));
     },
-    async 'class.push'({ unitId }) {
+    async 'class.push'({ unitId, language }) {
       const s = requireServer();
       const dir = await unitDirById(unitId);
       try {
@@ -227,7 +229,7 @@ export function createClassroomService(options: ClassroomServiceOptions): Classr
         const pushed = await s.push(bytes);
         return { packageId: pushed.packageId, unitVersion: pushed.unitVersion, size: pushed.size };
       } catch (err) {
-        return fail(err);
+        return fail(err, language);
       }
     },
     async 'class.broadcast'({ text }) {
@@ -270,13 +272,13 @@ export function createClassroomService(options: ClassroomServiceOptions): Classr
     async 'class.discover'() {
       return (await discoverClasses(1500)).map((c) => ({ ...c, urls: [...c.urls] }));
     },
-    async 'class.join'({ url, joinCode, nickname, fingerprint }) {
+    async 'class.join'({ url, joinCode, nickname, fingerprint, language }) {
       await client?.close();
       client = null;
       try {
         attachClient(await ClassClient.join({ url, joinCode, nickname, dataDir: options.dataDir, unitsDir, expectedFingerprint: fingerprint }));
       } catch (err) {
-        fail(err);
+        fail(err, language);
       }
       return { className: client!.info.className, fingerprint: client!.info.fingerprint };
     },
