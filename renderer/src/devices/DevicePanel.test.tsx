@@ -36,6 +36,7 @@ class ScriptedHost implements Transport {
     const answer = this.answers[method];
     if (answer) return answer(params);
     if (method === 'device.status') return { ok: true, result: idle };
+    if (method === 'device.firmwares') return { ok: true, result: ['standardFirmata'] };
     if (method === 'device.profiles') return { ok: true, result: [{ id: 'uno-car-l298n', kit: 'robot', board: 'uno', name: { 'zh-CN': 'Uno 小车', en: 'Uno car' } }] };
     return { ok: true, result: {} };
   }
@@ -190,5 +191,25 @@ describe('device panel', () => {
     const sent = host.calls.find((c) => c.method === 'serial.write')?.params.data as string;
     expect([...atob(sent)].map((c) => c.charCodeAt(0))).toEqual([0xbf, 0xaa, 0xb5, 0xc6, 0x0d, 0x0a]);
     expect($<HTMLInputElement>('serial-line')!.value).toBe('');
+  });
+
+  it('flashing shows the bootloader progress and then the result', async () => {
+    await render();
+    let finish!: (r: Reply) => void;
+    host.answers['device.flash'] = () => ({ ok: true, result: { bytes: 0, seconds: 0 } });
+    const pending = new Promise<Reply>((r) => (finish = r));
+    host.request = (async (method: HostMethod, params: unknown) => {
+      host.calls.push({ method, params });
+      return method === 'device.flash' ? pending : { ok: true, result: {} };
+    }) as typeof host.request;
+    await type($<HTMLInputElement>('flash-path')!, '/dev/ttyACM0');
+    await choose($<HTMLSelectElement>('flash-board'), 'nano');
+    await click($('flash-start'));
+    expect(host.calls.find((c) => c.method === 'device.flash')?.params).toEqual({ path: '/dev/ttyACM0', board: 'nano', firmware: 'standardFirmata', language: 'en' });
+    host.push('device.flashProgress', { phase: 'write', done: 1024, total: 12288 });
+    expect($<HTMLProgressElement>('flash-progress')!.value).toBe(1024);
+    expect(container.textContent).toContain('Writing 1024 / 12288 bytes');
+    await act(async () => finish({ ok: true, result: { bytes: 12194, seconds: 7.1 } }));
+    expect($('flash-done')!.textContent).toBe('Flashed (12194 bytes, 7.1 s)');
   });
 });

@@ -9,6 +9,7 @@ import type { Project } from '../../../core/contracts/project';
 import type { Language } from '../../../core/i18n';
 import type { DeviceSession } from './device-session';
 import { LiveChart } from './LiveChart';
+import { FlashPanel } from './FlashPanel';
 import { SerialMonitor } from './SerialMonitor';
 import './devices.css';
 
@@ -178,6 +179,10 @@ export function DevicePanel(props: DevicePanelProps) {
         </>
       )}
 
+      <details className="device-flash">
+        <summary>{t('flash.title')}</summary>
+        <FlashPanel session={session} language={language} initialPath={isFirmata ? spec.trim().slice('firmata:'.length) : ''} onError={props.onError} />
+      </details>
       <details className="device-serial">
         <summary>{t('serial.title')}</summary>
         <SerialMonitor session={session} language={language} onError={props.onError} />

@@ -4,7 +4,7 @@
  * and the serial monitor's bytes. Views subscribe with `onDidChange` and read snapshots; they never hold host state.
  */
 import type { AiState } from '../../../core/ai/contracts';
-import type { DeviceReadings, DeviceStatus, SerialStatus, WiringProfileInfo } from '../../../core/contracts/devices';
+import type { DeviceReadings, DeviceStatus, Firmware, FlashProgress, SerialStatus, WiringProfileInfo } from '../../../core/contracts/devices';
 import type { Project } from '../../../core/contracts/project';
 import type { Language } from '../../../core/i18n';
 import type { RuntimeEvent } from '../../../core/runtime/types';
@@ -31,6 +31,9 @@ export class DeviceSession {
   values: DeviceReadings['values'] = {};
   readonly history = new Map<string, ReadingHistory>();
   profiles: WiringProfileInfo[] = [];
+  firmwares: Firmware[] = ['standardFirmata'];
+  /** Progress of the flash in progress (or the last one), null before any. */
+  flashProgress: FlashProgress | null = null;
   /** Received serial chunks, oldest first, at most `SERIAL_KEEP_BYTES` in all. */
   serialChunks: Uint8Array[] = [];
   /** Bumped on every change; views use it as a cheap snapshot key. */
@@ -57,6 +60,10 @@ export class DeviceSession {
         this.changed();
       }),
       host.onDidReceive('serial.data', ({ data }) => this.addSerial(fromBase64(data))),
+      host.onDidReceive('device.flashProgress', (p) => {
+        this.flashProgress = p;
+        this.changed();
+      }),
     );
   }
 
@@ -64,6 +71,7 @@ export class DeviceSession {
   async refresh(): Promise<void> {
     this.status = await this.host.call('device.status', {});
     this.profiles = await this.host.call('device.profiles', {});
+    this.firmwares = await this.host.call('device.firmwares', {});
     this.changed();
   }
 
@@ -78,6 +86,12 @@ export class DeviceSession {
   }
   stop(emergency = false): Promise<{ stopped: boolean }> {
     return this.host.call('live.stop', { emergency });
+  }
+
+  flash(path: string, board: 'uno' | 'nano' | 'mega', firmware: Firmware, language: Language): Promise<{ bytes: number; seconds: number }> {
+    this.flashProgress = null;
+    this.changed();
+    return this.host.call('device.flash', { path, board, firmware, language });
   }
 
   openSerial(path: string, baudRate: number, language: Language): Promise<SerialStatus> {
