@@ -114,8 +114,9 @@ describe('HuskyLens driver (in-memory pipe to the emulator)', () => {
       if (READINGS['robot.cameraTagSeen'].read(d, [3])) sawTag++;
       await new Promise((r) => setTimeout(r, 20));
     }
-    expect(sawRed).toBeGreaterThan(25);
-    expect(sawTag).toBeGreaterThan(25);
+    // Once both have been seen, neither flickers off when the module switches to the other.
+    expect(sawRed).toBeGreaterThan(40);
+    expect(sawTag).toBeGreaterThan(40);
     const switches = emu.received.filter((c) => c === COMMAND.REQUEST_ALGORITHM).length;
     expect(switches).toBeGreaterThan(4);
   });

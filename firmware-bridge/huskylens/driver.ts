@@ -4,9 +4,10 @@
  *
  * The module runs one algorithm at a time. `frame(need)` answers at once from the latest poll and, when the program
  * asks for another part (tags after colours), switches the module's algorithm: that part is empty until the first
- * poll after the switch (one or two poll periods); the other parts keep what their last poll saw. A program that
- * reads several parts (colours and tags) gets them in turn: the module stays `dwellPolls` polls on each part
- * asked for within the last second, so each updates a few times a second instead of the last one asked winning.
+ * poll after the switch (one or two poll periods) unless it was seen within the last second; the other parts keep
+ * what their last poll saw. A program that reads several parts (colours and tags) gets them in turn: the module
+ * stays `dwellPolls` polls on each part asked for within the last second, so each updates a few times a second
+ * instead of the last one asked winning.
  *
  * Polling: every `pollMs` the driver sends REQUEST and collects RETURN_INFO plus the blocks/arrows it announces. An
  * answer missing after `timeoutMs` is dropped (the part keeps its last frame); `maxMissed` in a row end the
@@ -90,6 +91,8 @@ export class HuskyLensCamera implements AiCamera {
   /** When each part was last asked for (wall ms); parts asked for within `ASKED_RECENTLY_MS` take turns. */
   private readonly asked = new Map<CameraNeed, number>([['colour', 0]]);
   private serving: CameraNeed = 'colour';
+  /** When each part was last filled from an answer (wall ms). */
+  private readonly partAt = new Map<CameraNeed, number>();
   private servedPolls = 0;
   private closed = false;
   private missed = 0;
@@ -177,8 +180,9 @@ export class HuskyLensCamera implements AiCamera {
         if (this.running !== algorithm) {
           await this.exchange(encodeAlgorithm(algorithm), (m) => m.kind === 'ok');
           this.running = algorithm;
-          // What another algorithm saw says nothing now: the new part starts empty.
-          this.setPart(need, [], []);
+          // A part last seen long ago says nothing now: it starts empty. One seen a moment ago (parts taking
+          // turns) stays until the next answer, so "sees red" does not flicker off at every switch.
+          if (Date.now() - (this.partAt.get(need) ?? -Infinity) > ASKED_RECENTLY_MS) this.setPart(need, [], []);
         }
         const { blocks, arrows } = await this.requestAll();
         this.setPart(need, blocks, arrows);
@@ -243,6 +247,7 @@ export class HuskyLensCamera implements AiCamera {
   }
 
   private setPart(need: CameraNeed, blocks: readonly WireBlock[], arrows: readonly WireArrow[]): void {
+    this.partAt.set(need, Date.now());
     const colourIds = this.options.colourIds ?? DEFAULT_COLOUR_IDS;
     const objectIds = this.options.objectIds ?? {};
     const box = (b: WireBlock) => ({ x: b.x, y: b.y, width: b.width, height: b.height });
