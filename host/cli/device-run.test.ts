@@ -20,10 +20,11 @@ describe('--device spec', () => {
     expect(parseDeviceSpec('tello:udp:[::1]:9000')).toEqual({ driver: 'tello-udp', host: '::1', port: 9000 });
   });
 
-  it('reads firmata:/ailab: serial paths, knows the drivers that are not there yet, and rejects what is not written right', () => {
+  it('reads firmata:/ailab:/tello: serial paths, and rejects what is not written right', () => {
     expect(parseDeviceSpec('firmata:/dev/ttyUSB0')).toEqual({ driver: 'firmata', path: '/dev/ttyUSB0' });
     expect(parseDeviceSpec('ailab:COM3')).toEqual({ driver: 'ailab', path: 'COM3' });
-    expect(parseDeviceSpec('tello:/dev/ttyUSB1')).toMatchObject({ driver: 'unavailable' });
+    expect(parseDeviceSpec('tello:/dev/ttyUSB1')).toEqual({ driver: 'tello-serial', path: '/dev/ttyUSB1' });
+    expect(parseDeviceSpec('tello:COM5')).toEqual({ driver: 'tello-serial', path: 'COM5' });
     expect(parseDeviceSpec('tello:udp:drone.local')).toEqual({ error: 'notAnIp', host: 'drone.local' });
     expect(parseDeviceSpec('tello:udp:1.2.3.4:99999')).toEqual({ error: 'badSpec' });
     expect(parseDeviceSpec('robot')).toEqual({ error: 'badSpec' });
@@ -75,12 +76,12 @@ describe('ailab run --device / virtual-tello', { timeout: 60_000 }, () => {
     expect(vt.output()).toContain('Virtual Tello stopped');
   });
 
-  it('says when nothing answers at the address, and that serial Tello dongles are not supported yet (exit 1)', () => {
+  it('says when nothing answers at the address, and when the Tello dongle\'s serial port is not there (exit 1)', () => {
     const silent = spawnSync(process.execPath, [BIN, 'run', 'examples/drone-rings.ailab', '--device', 'tello:udp:127.0.0.1:9'], { cwd: ROOT, env: ENV, encoding: 'utf8', timeout: 30_000 });
     expect(silent.status).toBe(1);
     expect(silent.stderr).toMatch(/The Tello drone at udp:127\.0\.0\.1:9 did not answer/);
     const dongle = spawnSync(process.execPath, [BIN, 'run', 'examples/drone-rings.ailab', '--device', 'tello:/dev/ttyUSB1'], { cwd: ROOT, env: { ...ENV, LANG: 'zh_CN.UTF-8' }, encoding: 'utf8', timeout: 30_000 });
     expect(dongle.status).toBe(1);
-    expect(dongle.stderr).toContain('“tello (serial radio dongle)” 类设备还不能使用');
+    expect(dongle.stderr).toContain('找不到串口 /dev/ttyUSB1');
   });
 });

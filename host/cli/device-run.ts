@@ -3,8 +3,8 @@
  * firmware-bridge, with the same interpreter as the simulator (firmware-bridge/live).
  *
  * Devices: `tello:udp:<ip>[:<port>]` (IPv6 in brackets: `tello:udp:[::1]:8889`); `firmata:<serial port>` with
- * `--profile` (firmata-run.ts). `ailab:<serial port>` (robot-run.ts). `tello:<serial path>` (radio dongle) is recognised and answered with
- * "not available yet". Ctrl+C stops the program and lands
+ * `--profile` (firmata-run.ts). `ailab:<serial port>` (robot-run.ts). `tello:<serial path>` (`tello:/dev/ttyUSB1`,
+ * `tello:COM5`): a Tello through a serial radio dongle (firmware-bridge/tello/DONGLE.md). Ctrl+C stops the program and lands
  * the drone; a second Ctrl+C sends `emergency` (motors off). The run goes on until the program ends or is stopped
  * (`--seconds` is for simulations and is not applied here).
  */
@@ -18,11 +18,15 @@ import { droneDeviceSet } from '../../firmware-bridge/live/device-sets';
 import { startLiveRun } from '../../firmware-bridge/live/live-run';
 import { TELLO_COMMAND_PORT } from '../../firmware-bridge/tello/protocol';
 import { TelloDrone, TelloError } from '../../firmware-bridge/tello/tello-drone';
-import { openUdpTelloTransport } from '../../firmware-bridge/tello/transport';
+import { openUdpTelloTransport, type UdpTelloTransport } from '../../firmware-bridge/tello/transport';
+import { DongleError, openSerialTelloTransport, type SerialTelloTransport } from '../../firmware-bridge/tello/serial-transport';
+import { SerialError } from '../../firmware-bridge/serial/serial-transport';
 import { readProjectFile } from '../services/project-file';
 
 export type DeviceSpec =
   | { readonly driver: 'tello-udp'; readonly host: string; readonly port: number }
+  /** A Tello through a serial radio dongle. */
+  | { readonly driver: 'tello-serial'; readonly path: string }
   /** The AI-lab robot firmware on a serial port (robot-run.ts). */
   | { readonly driver: 'ailab'; readonly path: string }
   | { readonly driver: 'firmata'; readonly path: string }
@@ -38,7 +42,7 @@ export function parseDeviceSpec(spec: string): DeviceSpec | { readonly error: 'b
   if (driver === 'firmata') return { driver: 'firmata', path: rest };
   if (driver === 'ailab') return { driver: 'ailab', path: rest };
   if (driver !== 'tello') return { error: 'badSpec' };
-  if (!rest.startsWith('udp:')) return { driver: 'unavailable', name: 'tello (serial radio dongle)' };
+  if (!rest.startsWith('udp:')) return { driver: 'tello-serial', path: rest };
   const address = rest.slice(4);
   const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(address) ?? /^([^:]+)(?::(\d+))?$/.exec(address);
   if (!m) return { error: 'badSpec' };
@@ -96,11 +100,16 @@ export async function deviceRunCommand(options: DeviceRunOptions, lang: Language
   if (errors.length > 0) return fail(h('cli.run.convertFailed', { detail: errors.map((d) => d.message[lang]).join('; ') }));
 
   const say = (line: string) => (options.json ? console.error(line) : console.log(line));
-  say(b('live.connecting', { address: `${spec.host}:${spec.port}` }));
-  let transport;
+  say(b('live.connecting', { address: spec.driver === 'tello-serial' ? spec.path : `${spec.host}:${spec.port}` }));
+  let transport: UdpTelloTransport | SerialTelloTransport;
   try {
-    transport = await openUdpTelloTransport({ host: spec.host, port: spec.port, statePort: options.statePort });
+    transport =
+      spec.driver === 'tello-serial'
+        ? await openSerialTelloTransport(spec.path, { language: lang })
+        : await openUdpTelloTransport({ host: spec.host, port: spec.port, statePort: options.statePort });
   } catch (err) {
+    // Port busy/missing/permission, no dongle, no drone: these messages already say what to do.
+    if (err instanceof SerialError || err instanceof DongleError) return fail(err.message);
     return fail(b('tello.socketFailed', { detail: err instanceof Error ? err.message : String(err) }));
   }
   let drone: TelloDrone;
@@ -115,7 +124,7 @@ export async function deviceRunCommand(options: DeviceRunOptions, lang: Language
   // The drone streams its state ~10 times a second; without it, height and battery readings stay where they are.
   const deadline = Date.now() + 1500;
   while (!drone.latestState && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  if (!drone.latestState) say(b('live.noState', { port: transport.statePort }));
+  if (!drone.latestState) say('statePort' in transport ? b('live.noState', { port: transport.statePort }) : b('live.noStateDongle', { path: transport.address.replace(/^serial:/, '') }));
   say(b('live.connected', { battery: Number.isFinite(battery) ? battery : '?', file: basename(fullPath) }));
 
   const printEvent = (e: RuntimeEvent) => {
@@ -123,7 +132,7 @@ export async function deviceRunCommand(options: DeviceRunOptions, lang: Language
     const text = e.type === 'log' ? e.text : e.error.message[lang];
     say(b('live.event', { time: (e.timeMs / 1000).toFixed(2), text }));
   };
-  const run = startLiveRun({ program, devices: droneDeviceSet(drone), seed: options.seed ?? project.sim.seed, onEvent: printEvent, linkCheck: () => drone.linkLost(), ai: { datasets: project.datasets, models: project.models } });
+  const run = startLiveRun({ program, devices: droneDeviceSet(drone), seed: options.seed ?? project.sim.seed, onEvent: printEvent, linkCheck: () => ('linkLost' in transport ? transport.linkLost() : null) ?? drone.linkLost(), ai: { datasets: project.datasets, models: project.models } });
 
   let interrupts = 0;
   const onSignal = () => {

@@ -9,7 +9,8 @@ import type { DeviceSet } from '../../core/device/device-set';
 import type { Language } from '../../core/i18n';
 import { droneDeviceSet } from '../../firmware-bridge/live/device-sets';
 import { TelloDrone } from '../../firmware-bridge/tello/tello-drone';
-import { openUdpTelloTransport } from '../../firmware-bridge/tello/transport';
+import { openUdpTelloTransport, type TelloTransport } from '../../firmware-bridge/tello/transport';
+import { openSerialTelloTransport } from '../../firmware-bridge/tello/serial-transport';
 import { TELLO_STATE_PORT } from '../../firmware-bridge/tello/protocol';
 import { connectSerialFirmata } from '../../firmware-bridge/firmata/serial-firmata';
 
@@ -71,13 +72,24 @@ function parseUdpAddress(address: string): { host: string; port: number } {
 }
 
 /**
- * Tello over UDP. `statePort` is where the drone's state stream arrives (8890 for a real Tello; tests give the
- * virtual Tello's). The driver's errors come in the request's language.
+ * Tello over UDP (`udp:<ip>[:port]`) or through a serial radio dongle (any other address is a serial port path:
+ * `/dev/ttyUSB1`, `COM5`; firmware-bridge/tello/DONGLE.md). `statePort` is where the drone's state stream arrives
+ * over UDP (8890 for a real Tello; tests give the virtual Tello's). The driver's errors come in the request's language.
  */
 export function telloConnector(options: { statePort?: number } = {}): DeviceConnector {
   return async ({ address, language }) => {
-    const { host, port } = parseUdpAddress(address);
-    const transport = await openUdpTelloTransport({ host, port, statePort: options.statePort ?? TELLO_STATE_PORT });
+    if (address.trim() === '') throw new BadDeviceSpec(address);
+    const serial = !address.startsWith('udp:');
+    const udp = serial ? null : parseUdpAddress(address);
+    let transport: TelloTransport;
+    let transportLost: () => Error | null = () => null;
+    if (udp) transport = await openUdpTelloTransport({ host: udp.host, port: udp.port, statePort: options.statePort ?? TELLO_STATE_PORT });
+    else {
+      const dongle = await openSerialTelloTransport(address, { language });
+      // Unplugged or out of the drone's Wi-Fi: known at once, before the driver's 1.5 s state silence.
+      transportLost = () => dongle.linkLost();
+      transport = dongle;
+    }
     let drone: TelloDrone;
     try {
       drone = await TelloDrone.connect(transport, { language });
@@ -87,11 +99,11 @@ export function telloConnector(options: { statePort?: number } = {}): DeviceConn
     }
     return {
       kit: 'drone',
-      label: `Tello ${host}:${port}`,
+      label: udp ? `Tello ${udp.host}:${udp.port}` : `Tello · ${address}`,
       profileId: null,
       devices: droneDeviceSet(drone),
       readings: () => flattenReadings('drone', drone.readings()),
-      linkLost: () => drone.linkLost(),
+      linkLost: () => transportLost() ?? drone.linkLost(),
       emergency: () => {
         try {
           drone.emergency();
