@@ -219,6 +219,11 @@ export const lessons: Bundle = {
     "load.logNeedsText": "logContains 检查需要 text（整行）或 contains（其中一段文字）",
     "player.kitConnected": "已连接真实器材：{{label}}。可以在器材面板里点「在设备上运行」；“检查我的作品”仍在模拟器里进行。",
     "player.kitOtherKind": "已连接的 {{label}} 是{{kind}}，这一课用的是{{unitKind}}。",
+    "hardware.ailab-robot": "AI 实验室机器人小车",
+    "hardware.firmata-uno-car": "Arduino Uno 小车（Firmata）",
+    "hardware.firmata-uno-sensorkit": "Arduino Uno 传感器套件（Firmata）",
+    "hardware.tello": "Tello 无人机",
+    "hardware.huskylens": "AI 视觉模块（HuskyLens）",
   },
   en: {
     "subject.robot": "the robot",
@@ -432,5 +437,10 @@ export const lessons: Bundle = {
     "load.logNeedsText": "a logContains check needs text (the whole line) or contains (part of it)",
     "player.kitConnected": "Real kit connected: {{label}}. Use Run on device in the device panel to try it; Check my work still runs in the simulator.",
     "player.kitOtherKind": "The connected {{label}} is a {{kind}}; this lesson uses a {{unitKind}}.",
+    "hardware.ailab-robot": "AI-lab robot car",
+    "hardware.firmata-uno-car": "Arduino Uno car (Firmata)",
+    "hardware.firmata-uno-sensorkit": "Arduino Uno sensor kit (Firmata)",
+    "hardware.tello": "Tello drone",
+    "hardware.huskylens": "AI vision module (HuskyLens)",
   },
 };

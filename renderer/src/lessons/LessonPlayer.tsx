@@ -57,6 +57,15 @@ function storedStudent(): string {
   }
 }
 
+/**
+ * The real kits a unit works with, as a child reads them ("AI 实验室机器人小车和 Tello 无人机"), not the unit file's ids.
+ * An id this app has no name for (a teacher's own unit) is shown as written.
+ */
+export function hardwareList(ids: readonly string[], language: Language, t: (key: string, options: { defaultValue: string }) => string): string {
+  const names = ids.map((id) => t(`hardware.${id}`, { defaultValue: id }));
+  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(names);
+}
+
 function emptyLesson(): LessonProgress {
   return LessonProgressSchema.parse({});
 }
@@ -398,7 +407,7 @@ function LessonView(props: LessonViewProps) {
         <span className="lesson-unit">{unit.title[language]}</span>
       </div>
       <h3 data-testid="lesson-title">{lesson.title[language]}{lp.completed && <span className="lesson-done" data-testid="lesson-complete"> ✓ {t('player.done')}</span>}</h3>
-      <p className="lesson-kit-note">{unit.target.hardware.length > 0 ? t('player.hardware', { list: unit.target.hardware.join(', ') }) : t('player.simOnly')}</p>
+      <p className="lesson-kit-note" data-testid="lesson-hardware">{unit.target.hardware.length > 0 ? t('player.hardware', { list: hardwareList(unit.target.hardware, language, t) }) : t('player.simOnly')}</p>
       {api.connectedKit && (
         <p className="lesson-kit-note" data-testid="lesson-kit-connected">
           {api.connectedKit.kit === null || api.connectedKit.kit === unit.target.kit

@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HostMethod } from '../../../core/contracts/host';
 import { HostClient, type Reply, type Transport } from '../host-client';
 import { click, render, typeInto, type Rendered } from '../ai/test-render';
-import { LessonPlayer, type LessonHostApi } from './LessonPlayer';
+import { hardwareList, LessonPlayer, type LessonHostApi } from './LessonPlayer';
+import { createI18n } from '../i18n';
 import { newProject } from '../../../core/contracts/project';
 
 let view: Rendered | null = null;
@@ -91,7 +92,7 @@ describe('lesson player', () => {
     localStorage.setItem('ailab.student', 'seat-5');
     const unit = {
       format: 'ailab-unit', schemaVersion: 1, id: 'first', grade: '4', order: 1, title: L('单元', 'Unit'), summary: L('简介', 'Summary'), classHours: 1,
-      target: { kit: 'robot', arenaId: 'open-floor', hardware: ['ailab-robot'] }, prerequisites: [],
+      target: { kit: 'robot', arenaId: 'open-floor', hardware: ['ailab-robot', 'huskylens', 'school-own-car'] }, prerequisites: [],
       lessons: [{
         id: 'a', title: L('开到墙边', 'To the wall'), starter: 's.ailab', solution: 'x.ailab', run: { arenaId: 'open-floor', seed: 1, seconds: 5 },
         steps: [{ id: 'one', title: L('第一步', 'One'), text: { 'zh-CN': 'one.zh-CN.md', en: 'one.en.md' }, toolbox: ['robot_drive_cm'], checks: [], hints: [] }],
@@ -119,8 +120,17 @@ describe('lesson player', () => {
     await settle();
     expect(opened).toEqual([{ title: '开到墙边', toolbox: ['robot_drive_cm'] }]);
     expect(view.one('step-text').innerHTML).toContain('<strong>前进</strong>');
+    // Real kits by the names a child knows, not the unit file's ids (a kit the app has no name for keeps its id).
+    expect(view.one('lesson-hardware').textContent).toBe('用真实器材：AI 实验室机器人小车、AI 视觉模块（HuskyLens）和school-own-car。检查总是在模拟器里进行。');
     expect(view.one('lesson-kit-connected').textContent).toBe('已连接的 Tello 127.0.0.1:8889 是无人机，这一课用的是机器人小车。');
     view.rerender(<LessonPlayer {...props} connectedKit={{ label: 'AI-lab robot', kit: 'robot' }} />);
     expect(view.one('lesson-kit-connected').textContent).toContain('已连接真实器材：AI-lab robot');
+  });
+
+  it('names the real kits in English too, joined the English way', () => {
+    const i18n = createI18n('en');
+    const t = i18n.getFixedT('en', 'lessons');
+    expect(hardwareList(['tello'], 'en', t)).toBe('Tello drone');
+    expect(hardwareList(['ailab-robot', 'firmata-uno-car', 'school-own-car'], 'en', t)).toBe('AI-lab robot car, Arduino Uno car (Firmata), and school-own-car');
   });
 });
