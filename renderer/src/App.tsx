@@ -591,7 +591,9 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
   const stop = useCallback(() => {
     sim.stop();
     editorRef.current?.highlight([]);
-  }, [sim]);
+    // The toolbar's Stop also stops a program running on a real kit: a student reaches for the nearest Stop.
+    if (devices.status.run !== 'idle') void devices.stop(false).catch(fail);
+  }, [sim, devices, fail]);
 
   // ---- keyboard -------------------------------------------------------------------------------------------
   useEffect(() => {

@@ -85,6 +85,14 @@ test('connect to the virtual Tello in the app, see battery and height live, run,
   await expect.poll(async () => Number(await page.getByTestId('reading-drone.heightCm').textContent()), { timeout: 20_000 }).toBe(0);
   expect(await page.evaluate(() => (window as any).__ailab.highlightedBlocks() as string[])).toEqual([]);
 
+  // The toolbar's Stop (the one a student reaches for) stops a live run too.
+  await page.getByTestId('device-run').click();
+  await expect(panel).toHaveAttribute('data-run', 'running');
+  await expect.poll(async () => Number(await page.getByTestId('reading-drone.heightCm').textContent()), { timeout: 20_000 }).toBeGreaterThan(0);
+  await page.getByTestId('stop').click();
+  await expect(panel).toHaveAttribute('data-run', 'idle');
+  await expect.poll(async () => Number(await page.getByTestId('reading-drone.heightCm').textContent()), { timeout: 20_000 }).toBe(0);
+
   await page.getByTestId('device-disconnect').click();
   await expect(panel).toHaveAttribute('data-state', 'disconnected');
 });
