@@ -74,6 +74,7 @@ function services() {
   return {
     'app.info': vi.fn(async () => ({ version: '0.1.0', shell: 'electron', platform: 'linux', projectsDir: '/home/s/AI Lab Studio/projects' })),
     'project.list': vi.fn(async () => []),
+    'device.disconnect': vi.fn(async () => ({})),
     'project.showOpenDialog': vi.fn(async () => {
       throw new Error('the host version must be replaced by the native dialog');
     }),
@@ -162,6 +163,12 @@ describe('Electron main', () => {
     expect(electron.app.quit).toHaveBeenCalled();
     expect(state.windows).toHaveLength(0);
     expect(createServices).not.toHaveBeenCalled();
+  });
+
+  it('quitting stops a program on a real kit and closes the device link', async () => {
+    const { svc } = await start();
+    electron.app.emit('before-quit');
+    expect(svc['device.disconnect']).toHaveBeenCalledWith({});
   });
 
   it('IPC from our window reaches the host; IPC from any other webContents does not', async () => {

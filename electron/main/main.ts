@@ -139,6 +139,9 @@ export function startMain(options: MainOptions): MainHandle | null {
       isTrusted: (event) => isTrustedSender(event, (contents) => ourContents.has(contents) && BrowserWindow.fromWebContents(contents) !== null),
     });
 
+    // Quitting with a program running on a real kit: Stop it first (motors 0, the drone lands) and close the link.
+    app.on('before-quit', () => void hostServices['device.disconnect']({}).catch(() => undefined));
+
     createMainWindow();
     app.on('activate', () => {
       if (!mainWindow) createMainWindow();
