@@ -91,6 +91,15 @@ test('teacher and two students: PIN, start, join by typed address, push → prog
   await expect(a.getByTestId('student-class-name')).toHaveText('课堂：四(2)班 人工智能');
   await expect(a.getByTestId('student-class-connection')).toHaveText('已连接');
 
+  // ── Student B looks for classes on the LAN first: mDNS may or may not work here, but either a list or "none found"
+  // must come back (never relied on: B types the address below).
+  await b.getByTestId('class-button').click();
+  await b.getByTestId('class-menu-join').click();
+  await b.getByTestId('join-discover').click();
+  await expect(b.getByText(/找到的课堂|没有找到/)).toBeVisible();
+  await b.keyboard.press('Escape');
+  await expect(b.getByTestId('class-join-dialog')).toHaveCount(0);
+
   // ── Student B: a fingerprint that is not the projector's refuses the join (the key is pinned), the right one joins.
   await joinClass(b, { url: classUrl, code, nickname: 'B同学', fingerprint: 'AAAA BBBB CCCC DDDD EEEE' });
   await expect(b.getByTestId('join-error')).toContainText('指纹');
@@ -255,4 +264,44 @@ test('teacher and two students: PIN, start, join by typed address, push → prog
   await expect(a.getByTestId('student-class-connection')).toHaveText('这节课已经结束');
   await teacher.getByTestId('class-stop').click();
   await expect(teacher.getByTestId('class-start')).toBeVisible();
+  // Three apps drawing their 3D stage in software GL load this machine: close them before the next test.
+  await Promise.all([teacher, a, b].map((p) => p.context().close()));
+});
+
+test("the teacher's computer goes away mid-class: the student is told, and a hand-in waits on disk (still there after a restart)", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const [teacherHost, studentHost] = await Promise.all([startHost(), startHost()]);
+  try {
+    const [teacher, student] = await Promise.all([newPage(browser, teacherHost.url), newPage(browser, studentHost.url)]);
+    await teacher.getByTestId('class-button').click();
+    await teacher.getByTestId('class-menu-teacher').click();
+    await teacher.getByTestId('class-pin').fill('97531');
+    await teacher.getByTestId('class-pin-confirm').fill('97531');
+    await teacher.getByTestId('class-pin-submit').click();
+    await teacher.getByTestId('class-name').fill('7(1)');
+    await teacher.getByTestId('class-start').click();
+    const code = (await teacher.getByTestId('teacher-join-code').textContent())!;
+    await teacher.getByTestId('class-projector-button').click();
+    const port = new URL((await teacher.getByTestId('projector-url').first().textContent())!).port;
+    await joinClass(student, { url: `http://127.0.0.1:${port}/`, code, nickname: '12号', fingerprint: '' });
+    await expect(student.getByTestId('student-class-connection')).toHaveText('已连接');
+    await expect(teacher.getByTestId('projector-code')).toHaveText(code);
+
+    // The teacher's host stops (a closed laptop, a pulled cable).
+    await teacherHost.stop();
+    await expect(student.getByTestId('student-class-connection')).toContainText('断线了');
+    await hook(student, 'loadWorkspace', JSON.stringify(solution.workspace));
+    await student.getByTestId('class-hand-in').click();
+    await expect(student.getByTestId('hand-in-state')).toHaveAttribute('data-state', 'sent');
+    await expect(student.getByTestId('student-class-pending')).toHaveText('1 条等待发送');
+
+    // The student's app restarts: still in the class, the hand-in still waiting.
+    await student.reload();
+    await waitForApp(student);
+    await expect(student.getByTestId('student-class-name')).toHaveText('课堂：7(1)');
+    await expect(student.getByTestId('student-class-pending')).toHaveText('1 条等待发送');
+    await Promise.all([teacher, student].map((p) => p.context().close()));
+  } finally {
+    await Promise.all([teacherHost.stop(), studentHost.stop()]);
+  }
 });

@@ -6,13 +6,14 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostResult } from '../../../core/contracts/host';
+import type { Language } from '../../../core/i18n';
 import { Modal } from '../components/Modal';
 import type { HostClient } from '../host-client';
 import { hostErrorText } from './host-error-text';
 import { checkJoinInput, type JoinInput } from './join-form';
 
 export function JoinClassDialog(props: { host: HostClient; onJoined: () => void; onCancel: () => void }) {
-  const { t } = useTranslation('classui');
+  const { t, i18n } = useTranslation('classui');
   const [input, setInput] = useState<JoinInput>({ url: '', joinCode: '', nickname: '', fingerprint: '' });
   const [found, setFound] = useState<HostResult<'class.discover'> | null>(null);
   const [discovering, setDiscovering] = useState(false);
@@ -45,7 +46,8 @@ export function JoinClassDialog(props: { host: HostClient; onJoined: () => void;
     }
     setBusy(true);
     try {
-      await props.host.call('class.join', checked.params);
+      // The host words a refusal (wrong code, key mismatch) in the page's language.
+      await props.host.call('class.join', { ...checked.params, language: (i18n.language === 'en' ? 'en' : 'zh-CN') satisfies Language });
       props.onJoined();
     } catch (e) {
       setError({ field: null, text: hostErrorText(t, e) });

@@ -111,12 +111,12 @@ export function TeacherDashboard(props: TeacherDashboardProps) {
   const start = () => act('start', async () => {
     const name = className.trim();
     if (!name || name.length > 100) throw new Error(t('teacher.noClassName'));
-    onState(await host.call('class.start', { className: name }));
+    onState(await host.call('class.start', { className: name, language }));
     setEnded(false);
   });
 
   const push = () => act('push', async () => {
-    const r = await host.call('class.push', { unitId: pushUnit });
+    const r = await host.call('class.push', { unitId: pushUnit, language });
     setGridUnitId(pushUnit);
     const title = units.find((u) => u.id === pushUnit)?.title[language] ?? pushUnit;
     setNote(t('teacher.pushed', { unit: title, sizeKb: Math.max(1, Math.round(r.size / 1024)) }));

@@ -61,7 +61,7 @@ describe('join class dialog', () => {
   it('refuses a 5-digit code in zh-CN without asking the host, then shows the host\'s "wrong code" and keeps every field', async () => {
     const asked: { method: string; params: unknown }[] = [];
     const host = new HostClient(transport({
-      'class.join': () => ({ ok: false, error: { code: 'classroom', params: { detail: 'Wrong join code.', detailZh: '加入码不对。请看投影上的 6 位数字。' }, message: 'Wrong join code.' } }),
+      'class.join': () => ({ ok: false, error: { code: 'classroom', params: { detail: '加入码不对。请看投影上的 6 位数字。' }, message: 'Wrong join code.' } }),
     }, asked));
     let joined = false;
     view = render(<JoinClassDialog host={host} onJoined={() => { joined = true; }} onCancel={() => undefined} />, 'zh-CN');
@@ -77,7 +77,7 @@ describe('join class dialog', () => {
     submit(view.container.querySelector('form')!);
     await settle();
     expect(asked.map((a) => a.method)).toEqual(['class.join']);
-    expect(asked[0]!.params).toEqual({ url: 'http://127.0.0.1:4567/', joinCode: '123456', nickname: '7号' });
+    expect(asked[0]!.params).toEqual({ url: 'http://127.0.0.1:4567/', joinCode: '123456', nickname: '7号', language: 'zh-CN' });
     expect(alertText(view)).toBe('出错了：加入码不对。请看投影上的 6 位数字。');
     expect(joined).toBe(false);
     expect((view.one('join-url') as HTMLInputElement).value).toBe('http://127.0.0.1:4567/');
