@@ -95,18 +95,25 @@ export function loadHex(hexText: string): Uint16Array {
 }
 
 export class AvrRunner {
-  readonly cpu: CPU;
-  readonly usart: AVRUSART;
-  readonly adc: AVRADC;
-  readonly portB: AVRIOPort;
-  readonly portC: AVRIOPort;
-  readonly portD: AVRIOPort;
+  // Replaced by reset() (a new chip state), hence not readonly; read them, do not keep them.
+  cpu!: CPU;
+  usart!: AVRUSART;
+  adc!: AVRADC;
+  portB!: AVRIOPort;
+  portC!: AVRIOPort;
+  portD!: AVRIOPort;
   readonly serial: Duplex;
-  private readonly timers: AVRTimer[];
+  /** Resets so far (power-on excluded). */
+  resets = 0;
+  private timers: AVRTimer[] = [];
+  private readonly program: Uint16Array;
   private readonly rxQueue: number[] = [];
   private txBatch: number[] = [];
   private readonly pinListeners = new Map<number, Set<PinListener>>();
   private readonly lastLevels = new Map<number, boolean>();
+  /** Inputs driven from outside (pins and ADC volts), re-applied after a reset: the world does not reset. */
+  private readonly inputs = new Map<number, boolean>();
+  private readonly analog = new Map<number, number>();
   private readonly sliceCycles: number;
   private readonly speed: number;
   private running = false;
@@ -120,16 +127,44 @@ export class AvrRunner {
   private rxUnread = false;
 
   constructor(hexText: string, options: AvrRunnerOptions = {}) {
-    this.cpu = new CPU(loadHex(hexText));
+    this.program = loadHex(hexText);
+    this.sliceCycles = Math.round(((options.sliceMs ?? 1) * CLOCK_HZ) / 1000);
+    this.speed = options.speed ?? 1;
+    this.serial = new Duplex({
+      read: () => {},
+      write: (chunk: Buffer, _encoding, callback) => {
+        for (const byte of chunk) this.rxQueue.push(byte);
+        this.counts.rxBytes += chunk.length;
+        if (!this.usart.rxBusy) this.feedRx();
+        callback();
+      },
+    });
+    this.build(0);
+  }
+
+  /**
+   * The reset button (or a USB-serial adapter's DTR auto-reset): the program starts again from address 0 with fresh
+   * registers and peripherals, as after power-on. Time goes on; inputs from the world (pins, ADC) stay as they were;
+   * a byte being received is lost. Our firmware then sends its banner again.
+   */
+  reset(): void {
+    this.resets++;
+    this.build(this.cpu.cycles);
+    for (const [pin, high] of this.inputs) this.setInput(pin, high);
+    for (const [channel, volts] of this.analog) this.setAnalog(channel, volts);
+    for (const pin of this.pinListeners.keys()) this.lastLevels.set(pin, this.pinHigh(pin));
+  }
+
+  private build(cycles: number): void {
+    this.cpu = new CPU(this.program);
+    this.cpu.cycles = cycles;
     this.timers = [timer0Config, timer1Config, timer2Config].map((c) => new AVRTimer(this.cpu, c));
     this.portB = new AVRIOPort(this.cpu, portBConfig);
     this.portC = new AVRIOPort(this.cpu, portCConfig);
     this.portD = new AVRIOPort(this.cpu, portDConfig);
     this.adc = new AVRADC(this.cpu, adcConfig);
     this.usart = new AVRUSART(this.cpu, usart0Config, CLOCK_HZ);
-    this.sliceCycles = Math.round(((options.sliceMs ?? 1) * CLOCK_HZ) / 1000);
-    this.speed = options.speed ?? 1;
-
+    this.rxUnread = false;
     this.usart.onByteTransmit = (byte) => {
       this.counts.txBytes++;
       this.txBatch.push(byte);
@@ -140,18 +175,7 @@ export class AvrRunner {
       this.feedRx();
     };
     this.keepReceivedBytes();
-
     for (const port of [this.portB, this.portC, this.portD]) port.addListener(() => this.checkPins(port));
-
-    this.serial = new Duplex({
-      read: () => {},
-      write: (chunk: Buffer, _encoding, callback) => {
-        for (const byte of chunk) this.rxQueue.push(byte);
-        this.counts.rxBytes += chunk.length;
-        if (!this.usart.rxBusy) this.feedRx();
-        callback();
-      },
-    });
   }
 
   /** Emulated time since reset, ms. */
@@ -216,12 +240,14 @@ export class AvrRunner {
 
   /** Drives an input pin from outside (a button, a sensor's digital output). */
   setInput(pin: number, high: boolean): void {
+    this.inputs.set(pin, high);
     const { port, bit } = pinRef(this, pin);
     port.setPin(bit, high);
   }
 
   /** Sets ADC channel 0…7 (A0 = 0) to `volts` (0…5). */
   setAnalog(channel: number, volts: number): void {
+    this.analog.set(channel, volts);
     this.adc.channelValues[channel] = Math.min(5, Math.max(0, volts));
   }
 

@@ -71,8 +71,10 @@ describe('emulated board behind a real pty', () => {
     await until(() => first.text().includes('BTN\n'), 15_000);
     const pulledAt = Date.now();
     await bridge.unplug();
-    const closedAt = await Promise.race([first.closed, new Promise<number>((r) => setTimeout(() => r(Infinity), 5000))]);
-    expect(closedAt - pulledAt).toBeLessThan(1000);
+    const closedAt = await Promise.race([first.closed, new Promise<number>((r) => setTimeout(() => r(Infinity), 10_000))]);
+    // Usually a few ms; the 1 s promise to the student is checked on the whole path in robot-connection.test.ts. Here
+    // only "it closes", with room for a machine busy with parallel test files.
+    expect(closedAt - pulledAt).toBeLessThan(5000);
     await bridge.plugIn();
     const second = await openHost(bridge.hostPath);
     second.port.write('HELLO\n');

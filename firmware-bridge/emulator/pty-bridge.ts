@@ -98,6 +98,10 @@ export async function startPtyBridge(board: Duplex, options: PtyBridgeOptions = 
     port = null;
     child.kill('SIGKILL');
     await exited;
+    // The device node goes away with the cable (a killed socat leaves its links dangling, and the pts number may be
+    // handed to another pty at once).
+    rmSync(hostPath, { force: true });
+    rmSync(boardPath, { force: true });
     // The board end usually notices the hang-up and closes by itself; never wait long on it.
     if (p?.isOpen) await Promise.race([new Promise<void>((resolve) => p.close(() => resolve())), new Promise((r) => setTimeout(r, 500))]);
     log(`[PtyBridge] unplugged ${hostPath}`);

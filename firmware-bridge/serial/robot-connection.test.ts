@@ -207,6 +207,25 @@ describe('AI-lab robot firmware over a real pty', () => {
     await until(() => emu.board.motors().left === 20 && emu.board.motors().right === 20, 10_000);
     expect(emu.board.motors()).toEqual({ left: 20, right: 20 });
   });
+  it('the board restarts mid-drive (reset button): motors stop, the drive settles, the stream comes back, commands work', async () => {
+    const emu = await robotOnPty();
+    const { c } = connection(emu.path);
+    const robot = await c.whenReady(20_000);
+    const drive = robot.driveCm(100, 40); // 6 s of board time: still going when the reset comes
+    await until(() => emu.board.motors().left === 40 && emu.board.motors().right === 40, 10_000);
+    emu.runner.reset();
+    expect(emu.board.motors()).toEqual({ left: 0, right: 0 }); // a reset chip drives no motor
+    await settled(drive, 10_000);
+    expect(drive.isDone()).toBe(true); // settled by the unasked banner, not by a timeout
+    expect(robot.stats.restarts).toBe(1);
+    const framesAtReset = robot.stats.frames;
+    await until(() => robot.stats.frames > framesAtReset + 5, 10_000); // RATE was sent again
+    expect(robot.stats.frames).toBeGreaterThan(framesAtReset + 5);
+    robot.setMotors(25, 25);
+    await until(() => emu.board.motors().left === 25 && emu.board.motors().right === 25, 10_000);
+    expect(emu.board.motors()).toEqual({ left: 25, right: 25 });
+    expect(c.state).toBe('ready');
+  });
 });
 
 describe('serial port errors a student can act on', () => {

@@ -422,7 +422,11 @@ void setup() {
   setMotors(0, 0);
   attachInterrupt(digitalPinToInterrupt(PIN_US_ECHO), onEcho, CHANGE);
   Serial.begin(115200);
-  Serial.write(BANNER);  // once after every boot; a host that did not ask knows the board restarted
+  // A reset can cut a line short; the bare '\n' ends whatever half line the host holds, so the banner after it is
+  // read whole (the host drops the fragment as garbage). The banner is sent once after every boot: a host that did not
+  // ask for it knows the board restarted.
+  Serial.write('\n');
+  Serial.write(BANNER);
 }
 
 void loop() {
