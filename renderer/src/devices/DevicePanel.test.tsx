@@ -167,6 +167,11 @@ describe('device panel', () => {
     await choose($<HTMLSelectElement>('device-profile'), 'uno-car-l298n');
     await click($('device-connect'));
     expect(host.calls.find((c) => c.method === 'device.connect')?.params).toEqual({ spec: 'firmata:/dev/ttyUSB0', language: 'en', profileId: 'uno-car-l298n' });
+    // It did not answer: the flash section opens, offering StandardFirmata for the same port.
+    expect($('flash-offer')).toBeNull();
+    host.push('device.statusChanged', { ...idle, error: { 'zh-CN': '没有用 Firmata 回应', en: 'did not answer with Firmata' } });
+    expect($('flash-offer')!.textContent).toMatch(/Flash StandardFirmata/);
+    expect($<HTMLInputElement>('flash-path')!.value).toBe('/dev/ttyUSB0');
   });
 
   it('serial monitor: GBK text, hex view, and a line sent with CRLF in GBK', async () => {

@@ -54,6 +54,7 @@ export function DevicePanel(props: DevicePanelProps) {
   const connected = status.state === 'connected';
   const running = status.run !== 'idle';
   const profiles = session.profiles;
+  const offerFlash = isFirmata && status.state === 'disconnected' && status.error !== null;
 
   const act = async (action: () => Promise<unknown>) => {
     setBusy(true);
@@ -179,8 +180,10 @@ export function DevicePanel(props: DevicePanelProps) {
         </>
       )}
 
-      <details className="device-flash">
+      {/* A Firmata board that did not answer usually lacks StandardFirmata: the flash section opens to offer it. */}
+      <details className="device-flash" key={offerFlash ? 'offer' : 'plain'} open={offerFlash}>
         <summary>{t('flash.title')}</summary>
+        {offerFlash && <p className="hint" data-testid="flash-offer">{t('flash.offer')}</p>}
         <FlashPanel session={session} language={language} initialPath={isFirmata ? spec.trim().slice('firmata:'.length) : ''} onError={props.onError} />
       </details>
       <details className="device-serial">
