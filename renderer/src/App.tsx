@@ -43,7 +43,7 @@ import { AiPanel } from './ai/AiPanel';
 import { QTableView } from './ai/QTableView';
 import { TokenizerPanel } from './ai/TokenizerPanel';
 import { aiStateKey } from './ai/ai-state-key';
-import { liveReadings } from './ai/live-readings';
+import { deviceLiveReadings, liveReadings } from './ai/live-readings';
 import type { AiState, SavedModel } from '../../core/ai/contracts';
 
 // The stage and its toolbar pieces bring three.js (~0.5 MB); they load in their own chunk after the editor, so the
@@ -433,8 +433,6 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
       return { ...d, project };
     });
   }, []);
-  // The data panel records by hand from the latest simulator snapshot.
-  const readingsNow = useCallback(() => liveReadings(sim.latestSnapshot), [sim]);
   const aiState = useMemo<AiState>(() => ({ datasets: doc.project.datasets, models: doc.project.models as unknown as SavedModel[] }), [doc.project.datasets, doc.project.models]);
 
   const setArena = useCallback((arenaId: string) => {
@@ -479,6 +477,12 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
   // Live mode: the device panel's host session (connection, readings, live runs on a real kit).
   const devices = useMemo(() => new DeviceSession(host), [host]);
   useEffect(() => () => devices.dispose(), [devices]);
+  // The data panel records by hand from the real kit while one is connected, else from the latest simulator snapshot.
+  const readingsNow = useCallback(
+    () => (devices.status.state === 'connected' ? deviceLiveReadings(devices.values) : liveReadings(sim.latestSnapshot)),
+    [sim, devices],
+  );
+  const readingsFrom = useCallback(() => (devices.status.state === 'connected' ? devices.status.label || devices.status.spec : null), [devices]);
 
   // Runtime events of a simulated run and of a live run on a device are shown alike (highlights, log, errors).
   useEffect(() => {
@@ -809,7 +813,7 @@ export function App(props: { host: HostClient; i18n: I18n; initialLanguage: Lang
           <CodeView code={code} />
           <WatchPanel variables={variables} log={log} />
           <DevicePanel session={devices} language={language} currentProject={currentProject} onError={fail} onWillRun={onWillRunLive} />
-          <AiPanel ai={aiState} language={language} onChange={setAi} readings={readingsNow} />
+          <AiPanel ai={aiState} language={language} onChange={setAi} readings={readingsNow} readingsFrom={readingsFrom} />
           <QTableView models={aiState.models} />
           <TokenizerPanel />
         </div>

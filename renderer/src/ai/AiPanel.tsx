@@ -29,8 +29,10 @@ export function AiPanel(props: {
   language: Language;
   onChange: (next: AiState) => void;
   defaultOpen?: boolean;
-  /** The sensors' readings now (latest simulator snapshot), for recording by hand. */
+  /** The sensors' readings now (latest simulator snapshot or the connected kit), for recording by hand. */
   readings?: () => LiveReadings;
+  /** The connected real device the readings come from (device panel), or null for the simulator. */
+  readingsFrom?: () => string | null;
 }) {
   const { t } = useTranslation('aiui');
   const { ai, onChange } = props;
@@ -116,7 +118,7 @@ export function AiPanel(props: {
       </div>
       {open && notice && <p className="hint" role="status" data-testid="ai-notice">{notice}</p>}
       {open && tab === 'data' && (
-        <DataPanel datasets={ai.datasets} selectedId={datasetId} language={props.language} onSelect={setDatasetId} onEdit={editDataset} onDelete={deleteDataset} readings={props.readings} />
+        <DataPanel datasets={ai.datasets} selectedId={datasetId} language={props.language} onSelect={setDatasetId} onEdit={editDataset} onDelete={deleteDataset} readings={props.readings} readingsFrom={props.readingsFrom} />
       )}
       {open && tab === 'models' && (
         <ModelPanel

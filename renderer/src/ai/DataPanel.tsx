@@ -31,6 +31,8 @@ export function DataPanel(props: {
   onDelete: (id: string, what: string) => void;
   /** The sensors' readings now, for recording by hand; no record form without it. */
   readings?: () => LiveReadings;
+  /** The connected real device the readings come from, or null for the simulator. */
+  readingsFrom?: () => string | null;
 }) {
   const { t } = useTranslation('aiui');
   const { datasets, language } = props;
@@ -96,7 +98,7 @@ export function DataPanel(props: {
     <div className="ai-data" data-testid="data-panel" data-dataset={dataset?.name ?? ''} data-samples={dataset?.samples.length ?? 0}>
       {header}
       {message && <p className={message.kind === 'error' ? 'warn' : 'hint'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid={message.kind === 'error' ? 'data-error' : 'data-info'}>{message.text}</p>}
-      {props.readings && <RecordForm readings={props.readings} dataset={dataset} datasets={datasets} onEdit={props.onEdit} onSelect={props.onSelect} />}
+      {props.readings && <RecordForm readings={props.readings} readingsFrom={props.readingsFrom} dataset={dataset} datasets={datasets} onEdit={props.onEdit} onSelect={props.onSelect} />}
       {!dataset && <p className="hint" data-testid="data-none">{t('data.none')}</p>}
       {dataset && (
         <>
