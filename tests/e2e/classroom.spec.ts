@@ -244,10 +244,14 @@ test('teacher and two students: PIN, start, join by typed address, push → prog
   expect(text).toContain('drive-to-wall');
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
 
-  // ── Reset B (asks first); B is told.
+  // ── Reset B (asks first); B is told, and B's help flag is cleared on both sides.
+  await b.getByTestId('class-help').click();
+  await expect(rowB).toHaveAttribute('data-help', 'true');
   await rowB.getByTestId('roster-reset').click();
   await rowB.getByTestId('roster-reset-confirm').click();
   await expect(b.getByTestId('class-notice').last()).toContainText('老师重置了你的课堂进度');
+  await expect(b.getByTestId('class-help')).toHaveAttribute('aria-pressed', 'false');
+  await expect(rowB).toHaveAttribute('data-help', 'false');
 
   // ── B's record: exported as JSON, then deleted (asks first); B is told they were removed, the row goes.
   const [record] = await Promise.all([teacher.waitForEvent('download'), rowB.getByTestId('roster-export').click()]);

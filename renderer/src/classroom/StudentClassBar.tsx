@@ -3,7 +3,7 @@
  * the pushed unit's download progress, teacher messages, "I need help", "Hand in" (the project as it is now, filed
  * under the lesson last worked in) and "Leave class".
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../core/contracts/project';
 import type { Language } from '../../../core/i18n';
@@ -19,6 +19,11 @@ export function StudentClassBar(props: { host: HostClient; language: Language; c
   const [error, setError] = useState<string | null>(null);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const [needsHelp, setNeedsHelp] = useState(false);
+  // A reset by the teacher clears the help flag on their side too.
+  const { resets } = cls;
+  useEffect(() => {
+    if (resets > 0) setNeedsHelp(false);
+  }, [resets]);
   if (!status?.joined) return null;
 
   const toggleHelp = async () => {

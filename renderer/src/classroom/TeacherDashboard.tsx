@@ -4,7 +4,7 @@
  * lock every editor ("eyes up"), open hand-ins read-only, reset / export / delete a student's record, export the
  * class record as CSV (UTF-8 with BOM, so Excel shows the Chinese text), end the class and close it.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClassState, RosterEntryView } from '../../../core/contracts/classroom-host';
 import type { UnitSummary } from '../../../core/contracts/lessons';
@@ -89,8 +89,11 @@ export function TeacherDashboard(props: TeacherDashboardProps) {
 
   // Escape leaves the dashboard (the class keeps running), as it closes every other dialog.
   const { hidden, onClose } = props;
+  const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (hidden) return;
+    // Keyboard users land in the dashboard, not on the toolbar button now covered by it.
+    if (!rootRef.current?.contains(document.activeElement)) rootRef.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onClose();
     };
@@ -178,7 +181,7 @@ export function TeacherDashboard(props: TeacherDashboardProps) {
   }), [host, act, fail, props]);
 
   return (
-    <div className="teacher-dashboard" hidden={props.hidden} role="dialog" aria-modal="true" aria-label={t('teacher.title')} data-testid="teacher-dashboard">
+    <div ref={rootRef} tabIndex={-1} className="teacher-dashboard" hidden={props.hidden} role="dialog" aria-modal="true" aria-label={t('teacher.title')} data-testid="teacher-dashboard">
       <header className="teacher-head">
         <h2>{t('teacher.title')}{state && ` · ${state.className}`}</h2>
         {state && (

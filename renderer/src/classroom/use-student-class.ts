@@ -36,6 +36,8 @@ export interface StudentClass {
   readonly delivery: UnitDelivery | null;
   readonly notices: readonly Notice[];
   readonly handIn: HandInState;
+  /** How many times the teacher reset this student's class progress since the app started. */
+  readonly resets: number;
   setHandIn(state: HandInState): void;
   dismiss(id: number): void;
   refresh(): void;
@@ -46,6 +48,7 @@ export function useStudentClass(host: HostClient, language: Language): StudentCl
   const [delivery, setDelivery] = useState<UnitDelivery | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [handIn, setHandIn] = useState<HandInState>({ kind: 'idle' });
+  const [resets, setResets] = useState(0);
   const nextId = useRef(1);
   // A hand-in can be delivered before the host's answer to `class.handIn` arrives: remember deliveries.
   const deliveredRef = useRef(new Set<string>());
@@ -71,6 +74,7 @@ export function useStudentClass(host: HostClient, language: Language): StudentCl
           setNotices((n) => [...n, { id: nextId.current++, kind: 'message' as const, text: e.text }].slice(-5));
           return;
         case 'reset':
+          setResets((r) => r + 1);
           setNotices((n) => [...n, { id: nextId.current++, kind: 'reset' as const }].slice(-5));
           return;
         case 'download':
@@ -104,5 +108,5 @@ export function useStudentClass(host: HostClient, language: Language): StudentCl
     setHandIn(h.kind === 'sent' && deliveredRef.current.has(h.handInId) ? { kind: 'delivered', handInId: h.handInId } : h);
   }, []);
   const dismiss = useCallback((id: number) => setNotices((n) => n.filter((x) => x.id !== id)), []);
-  return { status, delivery, notices, handIn, setHandIn: setHandInChecked, dismiss, refresh };
+  return { status, delivery, notices, handIn, resets, setHandIn: setHandInChecked, dismiss, refresh };
 }
