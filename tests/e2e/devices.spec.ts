@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startEmulatedFirmata } from '../../firmware-bridge/firmata/emulated-firmata';
 import { openApp, REPO_ROOT, startHost, type ServedApp } from './helpers';
 
 let host: ServedApp;
@@ -105,4 +106,30 @@ test('a wrong address is refused with a message and the address stays for correc
   await expect(page.getByTestId('error-banner')).toContainText('设备地址写法不对');
   await expect(page.getByTestId('device-spec')).toHaveValue('bluetooth:robot');
   await expect(page.getByTestId('device-panel')).toHaveAttribute('data-state', 'disconnected');
+});
+
+test('a Firmata sensor kit (StandardFirmata in avr8js behind a pty) shows its live values, and they follow the sensors', async ({ page }) => {
+  test.setTimeout(120_000);
+  const board = await startEmulatedFirmata();
+  try {
+    board.runner.setAnalog(0, 2.5); // NTC at half the supply: 25 °C
+    board.runner.setAnalog(4, 1.25); // knob a quarter of the way
+    await openApp(page, host.url);
+    await page.getByTestId('device-spec').fill(`firmata:${board.path}`);
+    await page.getByTestId('device-profile').selectOption('uno-sensor-kit');
+    await page.getByTestId('device-connect').click();
+    const panel = page.getByTestId('device-panel');
+    await expect(panel).toHaveAttribute('data-state', 'connected');
+    await expect(page.getByTestId('device-state')).toContainText('StandardFirmata');
+    await expect.poll(async () => Number(await page.getByTestId('reading-kit.temperatureC').textContent()), { timeout: 10_000 }).toBeCloseTo(25, 0);
+    await expect.poll(async () => Number(await page.getByTestId('reading-kit.knobPercent').textContent()), { timeout: 10_000 }).toBeCloseTo(25, 0);
+    await expect(panel).toContainText('温度（°C）');
+    // Turning the knob shows up live.
+    board.runner.setAnalog(4, 3.75);
+    await expect.poll(async () => Number(await page.getByTestId('reading-kit.knobPercent').textContent()), { timeout: 10_000 }).toBeCloseTo(75, 0);
+    await page.getByTestId('device-disconnect').click();
+    await expect(panel).toHaveAttribute('data-state', 'disconnected');
+  } finally {
+    await board.stop();
+  }
 });
