@@ -61,6 +61,18 @@ export function relabelSample(d: Dataset, index: number, label: string): Dataset
   return { ...d, samples: d.samples.map((s, i) => (i === index ? { values: s.values.slice(), label: l } : s)) };
 }
 
+/**
+ * The dataset with feature `feature` of sample `index` set to `value` (fixing a reading that went wrong). AiError for
+ * a value that is not a finite number; out-of-range indices change nothing.
+ */
+export function setSampleValue(d: Dataset, index: number, feature: number, value: number): Dataset {
+  if (!Number.isFinite(value)) throw new AiError('error.featureNotNumber', { position: feature + 1, value: String(value) });
+  const sample = d.samples[index];
+  if (!sample || feature < 0 || feature >= sample.values.length) return d;
+  const values = sample.values.map((v, j) => (j === feature ? value : v));
+  return { ...d, samples: d.samples.map((s, i) => (i === index ? { values, label: s.label } : s)) };
+}
+
 /** The dataset with feature `index` renamed (trimmed; an empty name is refused). */
 export function renameFeature(d: Dataset, index: number, name: string): Dataset {
   const n = name.trim();

@@ -121,7 +121,7 @@ test('by hand: record sensor-kit readings with a label, import a CSV (a broken o
   await expect(data).toHaveAttribute('data-samples', '1');
   await expect(data).toHaveAttribute('data-dataset', '传感器数据');
   const light: number = await page.evaluate(() => (window as any).__ailab.snapshot().kit.lightPercent);
-  await expect(page.getByTestId('data-row').first()).toContainText(String(Math.round(light * 1000) / 1000));
+  await expect(page.getByTestId('value-0-0')).toHaveValue(String(Math.round(light * 1000) / 1000));
   await expect(page.getByTestId('app')).toHaveAttribute('data-dirty', 'true');
 
   // A CSV with a word where a number belongs: refused, naming row 3; nothing is added.

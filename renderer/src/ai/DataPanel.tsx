@@ -1,6 +1,6 @@
 /**
  * The Data tab: pick a dataset, see whether it is fair (warnings + class balance), look at it (uPlot scatter of two
- * chosen features), fix it (relabel, delete rows) and move it in and out as CSV. Every edit is handed up as a whole
+ * chosen features), fix it (relabel, edit a value, delete rows) and move it in and out as CSV. Every edit is handed up as a whole
  * new dataset with a description, so the panel above can undo it.
  *
  * CSV import uses a plain file input: it works the same in Electron and in the browser and needs no host call, since
@@ -14,7 +14,7 @@ import type { Language } from '../../../core/i18n';
 import { ClassBalance } from './ClassBalance';
 import { DataTable } from './DataTable';
 import { ScatterChart, scatterSeries } from './ScatterChart';
-import { CSV_MAX_BYTES, datasetToCsv, datasetWarnings, deleteSamples, relabelSample, renameFeature } from '../../../core/ai/datasets';
+import { CSV_MAX_BYTES, datasetToCsv, datasetWarnings, deleteSamples, relabelSample, renameFeature, setSampleValue } from '../../../core/ai/datasets';
 import { countMap, importCsv } from './dataset-tools';
 import type { LiveReadings } from './live-readings';
 import { RecordForm } from './RecordForm';
@@ -135,6 +135,11 @@ export function DataPanel(props: {
             onRenameFeature={(index, name) => props.onEdit(renameFeature(dataset, index, name), t('edit.renameFeature', { from: dataset.features[index] ?? '', to: name }))}
             onRelabel={(row, label) => props.onEdit(relabelSample(dataset, row, label), t('edit.relabel', { row: row + 1, label }))}
             onDelete={(rows) => props.onEdit(deleteSamples(dataset, rows), t('edit.delete', { count: rows.length }))}
+            onEditValue={(row, feature, value) => {
+              setMessage(null);
+              props.onEdit(setSampleValue(dataset, row, feature, value), t('edit.value', { row: row + 1, feature: dataset.features[feature] ?? '', value }));
+            }}
+            onValueRefused={(row, feature, text) => setMessage({ kind: 'error', text: t('data.valueNotNumber', { row: row + 1, feature: dataset.features[feature] ?? '', value: text }) })}
           />
         </>
       )}

@@ -1,7 +1,7 @@
 /**
- * The samples of one dataset, a page at a time (PAGE_SIZE rows), so 10,000 samples cost the DOM 100 rows. Labels are
- * edited in place (Enter or leaving the box commits, Escape puts the old label back), and so are feature names in
- * the header; rows are ticked and deleted together. Edits are reported up; the panel owns undo.
+ * The samples of one dataset, a page at a time (PAGE_SIZE rows), so 10,000 samples cost the DOM 100 rows. Labels and
+ * feature values are edited in place (Enter or leaving the box commits, Escape puts the old text back; a value that
+ * is not a number is refused and the old one kept), and so are feature names in the header; rows are ticked and deleted together. Edits are reported up; the panel owns undo.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +33,45 @@ function LabelCell(props: { label: string; labels: readonly string[]; row: numbe
       onKeyDown={(e) => {
         if (e.key === 'Enter') commit();
         else if (e.key === 'Escape') setText(props.label);
+      }}
+    />
+  );
+}
+
+/**
+ * One feature value, editable to fix a reading that went wrong. Enter or leaving the box commits; text that is not
+ * a number is refused (`onRefused`, the panel says why) and the old number comes back, so nothing is lost.
+ */
+function ValueCell(props: { value: number; row: number; feature: number; name: string; onChange: (value: number) => void; onRefused: (text: string) => void }) {
+  const { t } = useTranslation('aiui');
+  const shown = shortNumber(props.value);
+  const [text, setText] = useState(shown);
+  useEffect(() => setText(shown), [shown]);
+  const commit = () => {
+    const trimmed = text.trim();
+    if (trimmed === shown) return;
+    const value = Number(trimmed);
+    if (trimmed === '' || !Number.isFinite(value)) {
+      setText(shown);
+      if (trimmed !== '') props.onRefused(trimmed);
+      return;
+    }
+    if (value !== props.value) props.onChange(value);
+    else setText(shown);
+  };
+  return (
+    <input
+      className="ai-value-input num"
+      data-testid={`value-${props.row}-${props.feature}`}
+      aria-label={t('data.editValue', { row: props.row + 1, feature: props.name })}
+      value={text}
+      maxLength={40}
+      size={Math.max(3, Math.min(10, text.length + 1))}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+        else if (e.key === 'Escape') setText(shown);
       }}
     />
   );
@@ -72,6 +111,9 @@ export function DataTable(props: {
   labels: readonly string[];
   onRenameFeature: (index: number, name: string) => void;
   onRelabel: (row: number, label: string) => void;
+  onEditValue: (row: number, feature: number, value: number) => void;
+  /** A typed value was not a number (the cell already shows the old one again). */
+  onValueRefused: (row: number, feature: number, text: string) => void;
   onDelete: (rows: readonly number[]) => void;
 }) {
   const { t } = useTranslation('aiui');
@@ -131,7 +173,11 @@ export function DataTable(props: {
                 <tr key={row} data-testid="data-row">
                   <td><input type="checkbox" data-testid={`tick-${row}`} aria-label={t('data.tickRow', { row: row + 1 })} checked={ticked.has(row)} onChange={(e) => tick(row, e.target.checked)} /></td>
                   <td className="num">{row + 1}</td>
-                  {dataset.features.map((f, j) => <td key={f} className="num">{shortNumber(s.values[j] ?? NaN)}</td>)}
+                  {dataset.features.map((f, j) => (
+                    <td key={j} className="num">
+                      <ValueCell value={s.values[j] ?? NaN} row={row} feature={j} name={f} onChange={(v) => props.onEditValue(row, j, v)} onRefused={(text) => props.onValueRefused(row, j, text)} />
+                    </td>
+                  ))}
                   <td><LabelCell label={s.label} labels={props.labels} row={row} onRelabel={(l) => props.onRelabel(row, l)} /></td>
                 </tr>
               );
