@@ -83,7 +83,7 @@ export function RosterGrid(props: { roster: readonly RosterEntryView[]; unit: Un
                     <span key={c.id} className={c.passed ? 'check-pass' : 'check-fail'} title={`${c.id}: ${c.passed ? t('grid.checkPassed') : t('grid.checkFailed')}`}>{c.passed ? '✓' : '✗'}</span>
                   ))}
                 </td>
-                <td data-testid="roster-help">{s.needsHelp ? <strong className="help-flag">🙋 {t('grid.needsHelp')}</strong> : ''}</td>
+                <td data-testid="roster-help">{s.needsHelp ? <strong className="help-flag">{t('grid.needsHelp')}</strong> : ''}</td>
                 <td data-testid="roster-install" data-state={installed ?? ''}>{installed === 'ok' ? `✓ ${t('grid.installOk')}` : installed === 'failed' ? `✗ ${t('grid.installFailed')}` : ''}</td>
                 <td>
                   <button data-testid="roster-hand-ins" aria-expanded={openRow?.studentId === s.id} disabled={s.handIns === 0} onClick={() => void toggleHandIns(s.id)}>
