@@ -9,6 +9,7 @@ import { translate } from '../../core/i18n';
 import { describeProblem } from '../../core/lessons/load';
 import type { LessonRun } from '../../core/lessons/run-lesson';
 import { checkUnitTree, type UnitReport } from '../services/lessons-check';
+import { defaultCurriculaDir } from '../services/lessons-service';
 
 export interface CheckOptions {
   readonly path: string;
@@ -17,7 +18,8 @@ export interface CheckOptions {
 
 export async function checkCommand(options: CheckOptions, lang: Language): Promise<number> {
   const root = resolve(options.path);
-  const report = await checkUnitTree(root);
+  // Prerequisites may name the app's bundled units (checking one unit folder, or a teacher's own unit).
+  const report = await checkUnitTree(root, { knownUnitsDir: defaultCurriculaDir() });
   if (options.json) {
     console.log(JSON.stringify({ root, ...report }, null, 2));
     return report.ok ? 0 : 1;

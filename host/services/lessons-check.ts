@@ -176,8 +176,12 @@ export async function findUnitDirs(rootInput: string): Promise<string[]> {
 /**
  * Checks every unit under `root` and what only shows across units: unit ids unique, prerequisites naming units that
  * exist. An empty tree is itself a problem (a typo in the path must not look like success).
+ *
+ * `knownUnitsDir` (the app's bundled units): a prerequisite may also name a unit there, so checking one unit folder
+ * (`ailab check curricula/grade4/obstacle-rules`, or a teacher's unit building on a bundled one) does not fail on a
+ * prerequisite that simply lies outside `root`. Only the unit ids are read from it.
  */
-export async function checkUnitTree(root: string): Promise<{ readonly units: readonly UnitReport[]; readonly problems: readonly UnitProblem[]; readonly ok: boolean }> {
+export async function checkUnitTree(root: string, options: { readonly knownUnitsDir?: string } = {}): Promise<{ readonly units: readonly UnitReport[]; readonly problems: readonly UnitProblem[]; readonly ok: boolean }> {
   const dirs = await findUnitDirs(root);
   const units: UnitReport[] = [];
   for (const dir of dirs) units.push(await checkUnitDir(dir));
@@ -190,11 +194,22 @@ export async function checkUnitTree(root: string): Promise<{ readonly units: rea
     if (other) problems.push({ file: `${relative(resolve(root), u.dir) || '.'}/${UNIT_FILE}`, path: 'id', message: both('load.duplicateUnit', { id: u.unitId, other: relative(resolve(root), other) }) });
     else ids.set(u.unitId, u.dir);
   }
+  const known = options.knownUnitsDir ? await unitIdsIn(options.knownUnitsDir) : new Set<string>();
   for (const dir of dirs) {
     const loaded = await loadUnitDir(dir);
     loaded.unit?.prerequisites.forEach((p, i) => {
-      if (!ids.has(p)) problems.push({ file: `${relative(resolve(root), dir) || '.'}/${UNIT_FILE}`, path: `prerequisites[${i}]`, message: both('load.unknownPrerequisite', { id: p }) });
+      if (!ids.has(p) && !known.has(p)) problems.push({ file: `${relative(resolve(root), dir) || '.'}/${UNIT_FILE}`, path: `prerequisites[${i}]`, message: both('load.unknownPrerequisite', { id: p }) });
     });
   }
   return { units, problems, ok: problems.length === 0 && units.every((u) => u.ok) };
+}
+
+/** Ids of the units under `root` whose unit.json parses (a broken one is its own check's business). */
+async function unitIdsIn(root: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const dir of await findUnitDirs(root)) {
+    const loaded = await loadUnitDir(dir);
+    if (loaded.unit) ids.add(loaded.unit.id);
+  }
+  return ids;
 }

@@ -5,12 +5,15 @@
  * The CLI itself runs as a real child process (exit codes, printed report).
  */
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeProblem } from '../../core/lessons/load';
 import { checkUnitDir, checkUnitTree } from '../../host/services/lessons-check';
 
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures', 'units');
+const CURRICULA = resolve(import.meta.dirname, '..', '..', 'curricula');
 const REPO = resolve(import.meta.dirname, '..', '..');
 const lines = (problems: readonly Parameters<typeof describeProblem>[0][], lang: 'zh-CN' | 'en' = 'en') => problems.map((p) => describeProblem(p, lang));
 
@@ -62,6 +65,28 @@ describe('ailab check on fixture units', () => {
     const tree = await checkUnitTree(FIXTURES);
     expect(tree.units.map((u) => [u.dir.split(/[\\/]/).pop(), u.ok])).toEqual([['cross-errors', false], ['good-unit', true], ['schema-errors', false], ['starter-passes', false]]);
     expect(tree.ok).toBe(false);
+  });
+
+  it('one unit folder checked alone: a prerequisite among the bundled units is fine, a made-up one is still refused', async () => {
+    // Tried: `ailab check curricula/grade4/ai-and-us` (its prerequisite classroom-data lies outside the folder).
+    const alone = await checkUnitTree(join(CURRICULA, 'grade4', 'ai-and-us'), { knownUnitsDir: CURRICULA });
+    expect(lines(alone.problems)).toEqual([]);
+    expect(alone.ok).toBe(true);
+    // Without the bundled units to look in, the same prerequisite cannot be found.
+    const blind = await checkUnitTree(join(CURRICULA, 'grade4', 'ai-and-us'));
+    expect(lines(blind.problems)).toEqual(['./unit.json › prerequisites[0]: the prerequisite unit "classroom-data" does not exist']);
+    // Tried: a unit naming a prerequisite that exists nowhere.
+    const dir = mkdtempSync(join(tmpdir(), 'ailab-prereq-'));
+    try {
+      cpSync(join(FIXTURES, 'good-unit'), dir, { recursive: true });
+      const unit = JSON.parse(readFileSync(join(dir, 'unit.json'), 'utf8'));
+      writeFileSync(join(dir, 'unit.json'), JSON.stringify({ ...unit, prerequisites: ['first-program', 'no-such-unit'] }));
+      const made = await checkUnitTree(dir, { knownUnitsDir: CURRICULA });
+      expect(lines(made.problems)).toEqual(['./unit.json › prerequisites[1]: the prerequisite unit "no-such-unit" does not exist']);
+      expect(made.ok).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a path with no units is refused, not reported as success', async () => {
