@@ -13,6 +13,8 @@
  *   → `L up`.
  * - A line it does not understand → `E unknown`; one over 255 bytes → `E overlong`.
  * - `injectRaw(text)` writes bytes as they are (boot noise, line noise) for tests.
+ * - `baudRate` (optional) paces both directions as a UART at that rate would (10 bits a byte, 8N1); without it bytes
+ *   cross at once, as a pty carries them.
  */
 import { createSocket, type Socket } from 'node:dgram';
 import { Duplex } from 'node:stream';
@@ -33,6 +35,8 @@ export interface DongleEmulatorOptions {
   readonly version?: string;
   /** Answer `HELLO` (default true; false = a board running something else that stays silent). */
   readonly answerHello?: boolean;
+  /** Paces the serial side to this many bits per second, both ways (default: not paced). */
+  readonly baudRate?: number;
   /** `[DongleEmulator]` lines. */
   readonly log?: (line: string) => void;
 }
@@ -69,15 +73,20 @@ export async function createDongleEmulator(options: DongleEmulatorOptions): Prom
   const splitter = new DongleLineSplitter();
   let closed = false;
 
+  const byteMs = options.baudRate ? 10_000 / options.baudRate : 0;
+  const toDongle = new Wire(byteMs, (chunk) => onHostBytes(chunk));
+  const toHost = new Wire(byteMs, (chunk) => {
+    if (!closed) serial.push(chunk);
+  });
   const serial = new Duplex({
     read() {},
     write(chunk: Buffer, _encoding, callback) {
-      onHostBytes(chunk);
+      toDongle.send(chunk);
       callback();
     },
   });
   const out = (line: string | null) => {
-    if (line !== null && !closed) serial.push(line);
+    if (line !== null && !closed) toHost.send(Buffer.from(line, 'latin1'));
   };
   const banner = () => encodeHelloLine(linkUp, options.info ?? 'TELLO-EMULATED', options.version);
 
@@ -152,15 +161,56 @@ export async function createDongleEmulator(options: DongleEmulatorOptions): Prom
       out(`L ${up ? 'up' : 'down'}\n`);
     },
     injectRaw(text) {
-      if (!closed) serial.push(Buffer.from(text, 'latin1'));
+      if (!closed) toHost.send(Buffer.from(text, 'latin1'));
     },
     async close() {
       if (closed) return;
       closed = true;
+      toDongle.stop();
+      toHost.stop();
       await Promise.all([closeSocket(cmd), closeSocket(state)]);
       serial.push(null);
     },
   };
+}
+
+/**
+ * One direction of a UART: each chunk arrives once the wire has carried every byte before it, `byteMs` per byte.
+ * With `byteMs` 0 chunks pass at once. One timer drains the queue in order.
+ */
+class Wire {
+  private readonly queue: { due: number; chunk: Buffer }[] = [];
+  private freeAt = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly byteMs: number,
+    private readonly deliver: (chunk: Buffer) => void,
+  ) {}
+
+  send(chunk: Buffer): void {
+    if (this.byteMs === 0) return this.deliver(chunk);
+    const now = performance.now();
+    this.freeAt = Math.max(now, this.freeAt) + chunk.length * this.byteMs;
+    this.queue.push({ due: this.freeAt, chunk });
+    this.arm();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.queue.length = 0;
+  }
+
+  private arm(): void {
+    if (this.timer || this.queue.length === 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const now = performance.now();
+      while (this.queue.length > 0 && this.queue[0]!.due <= now + 0.5) this.deliver(this.queue.shift()!.chunk);
+      this.arm();
+    }, Math.max(0, this.queue[0]!.due - performance.now()));
+  }
 }
 
 function closeSocket(socket: Socket): Promise<void> {

@@ -58,8 +58,8 @@ describe('Tello over the serial dongle (real pty + UDP)', { timeout: 30_000 }, (
     expect(transport.linkLost()).toBeNull();
   });
 
-  it('flies take-off, forward 50, turn 90°, land through the dongle; battery and height arrive from the state stream', async () => {
-    const chain = await startChain();
+  it('flies take-off, forward 50, turn 90°, land through the dongle on a wire paced at 115200 baud; battery and height arrive from the state stream', async () => {
+    const chain = await startChain({ baudRate: 115_200 });
     const { transport, drone } = await connectDrone(chain);
     expect(await drone.query('battery')).toBeGreaterThan(90);
     await completes(drone.takeoff());
@@ -110,6 +110,18 @@ describe('Tello over the serial dongle (real pty + UDP)', { timeout: 30_000 }, (
     expect(transport.stats.garbage - before).toBeGreaterThan(20);
     expect(drone.stats.timeouts).toBe(0);
     expect(transport.linkLost()).toBeNull();
+  });
+
+  it('a dongle that restarts mid-session (unasked DONGLE banner) is noticed and counted; the drone link goes on', async () => {
+    const chain = await startChain();
+    const { transport, drone } = await connectDrone(chain);
+    chain.dongle.emulator.injectRaw('DONGLE 1.0 up TELLO-EMULATED\n');
+    await until(() => transport.stats.restarts === 1, 1000, 'restart noticed');
+    expect(await drone.query('battery')).toBeGreaterThan(90);
+    expect(transport.linkLost()).toBeNull();
+    // A restart that comes back without the drone is a lost link.
+    chain.dongle.emulator.injectRaw('DONGLE 1.0 down\n');
+    await until(() => transport.linkLost()?.code === 'dongle.linkDown', 1000, 'link down after restart');
   });
 
   it('unplugging the dongle mid-run stops the live run with "disconnected" within 1 s, with the zh-CN unplug message', async () => {
