@@ -20,7 +20,20 @@ function twoSensors(prefix: string, solved: boolean) {
   return lessonProject('robot', '两个传感器巡线 Two-sensor line follower', ARENA, b, [b.whenStarted(b.forever(b.ifElse(branches, [b.motors(40, 40)]), b.wait(0.01)))]);
 }
 
+/**
+ * The AI camera reports where the line is (-100 far left … 0 middle … 100 far right; HuskyLens line tracking).
+ * The starter only knows "line on the right → turn right", so it drives straight off at the first left bend.
+ */
+function cameraLine(prefix: string, solved: boolean) {
+  const b = new Blocks(prefix);
+  const where = () => b.read('robot_camera_line_position');
+  const right: [Record<string, unknown>, Record<string, unknown>[]] = [b.compare('>', where(), b.num(10)), [b.motors(50, 10)]];
+  const branches = solved ? [[b.compare('<', where(), b.num(-10)), [b.motors(10, 50)]] as typeof right, right] : [right];
+  return lessonProject('robot', 'AI 摄像头巡线 Line following with the AI camera', ARENA, b, [b.whenStarted(b.forever(b.ifElse(branches, [b.motors(40, 40)]), b.wait(0.01)))]);
+}
+
 const BLOCKS = ['control_forever', 'controls_if', 'robot_line_left', 'robot_line_right', 'robot_set_motors', 'control_wait_s'];
+const CAMERA_BLOCKS = ['control_forever', 'controls_if', 'robot_camera_line_position', 'logic_compare', 'robot_set_motors', 'control_wait_s'];
 
 export const lineFollowing: UnitSource = {
   id: 'line-following',
@@ -28,11 +41,11 @@ export const lineFollowing: UnitSource = {
   order: 4,
   title: L('巡线小车', 'Line following'),
   summary: L(
-    '认识巡线传感器，先用一个传感器沿着黑线的边走，再用两个传感器让小车跑完整圈赛道。',
-    'Meet the line sensors: follow the edge of the black line with one sensor, then drive a whole lap with two.',
+    '认识巡线传感器，先用一个传感器沿着黑线的边走，再用两个传感器让小车跑完整圈赛道；最后体验 AI 摄像头怎样「看见」线。',
+    'Meet the line sensors: follow the edge of the black line with one sensor, then drive a whole lap with two; then see how the AI camera "sees" the line.',
   ),
-  classHours: 2,
-  target: { kit: 'robot', arenaId: ARENA, hardware: ['ailab-robot', 'firmata-uno-car'] },
+  classHours: 3,
+  target: { kit: 'robot', arenaId: ARENA, hardware: ['ailab-robot', 'firmata-uno-car', 'huskylens'] },
   prerequisites: ['obstacle-rules'],
   assets: [{ name: 'line-sensors.svg', svg: lineSensorsSvg }],
   lessons: [
@@ -133,9 +146,72 @@ export const lineFollowing: UnitSource = {
       starter: twoSensors('two-starter', false),
       solution: twoSensors('two-solution', true),
     },
+    {
+      id: 'camera-line',
+      title: L('AI 之眼看赛道', 'The AI eye sees the track'),
+      run: { arenaId: ARENA, seed: 1, seconds: 60 },
+      steps: [
+        {
+          id: 'where-is-the-line',
+          title: L('线在哪儿？', 'Where is the line?'),
+          text: L(`
+            小车前面还有一个 **AI 摄像头**。它不只回答「是不是黑线」，还会告诉你线在画面的哪儿：
+            在左边是负数（最左 -100），正中间是 0，在右边是正数（最右 100）。
+            现在的程序只有一条规则：线在右边（大于 10）就往右转。点 **运行**：第一个左弯，小车就冲出去了。
+          `, `
+            The robot also has an **AI camera** on the front. It does more than say "line or no line": it tells you
+            where the line is in the picture: on the left is negative (far left -100), the middle is 0, on the right
+            is positive (far right 100). The program has one rule so far: line on the right (above 10), turn right.
+            Press **Run**: at the first left bend the robot shoots off.
+          `),
+          toolbox: CAMERA_BLOCKS,
+        },
+        {
+          id: 'left-rule',
+          title: L('线在左边就左转', 'Line on the left: turn left'),
+          text: L(`
+            补上一条规则：「线的位置」**小于 -10**，就往左转（左 10、右 50）。线在中间附近，就直走。
+            这就是 AI 之眼：摄像头看懂画面，程序照着规则做。
+          `, `
+            Add a rule: when the line position is **below -10**, turn left (left 10, right 50). When the line is near
+            the middle, drive straight. That is the AI eye: the camera understands the picture, the program follows
+            the rules.
+          `),
+          toolbox: CAMERA_BLOCKS,
+          checks: ['camera-half-lap', 'no-crash', 'on-track', 'both-sides'],
+          hints: [
+            L('点「如果」积木上的齿轮，加一个「否则如果」，条件用「线的位置 < -10」。', 'Click the gear on the "if" block to add an "else if"; its condition is "line position < -10".'),
+            L('负数是左边：-10 比 0 更靠左，-50 更左。', 'Negative means left: -10 is a little left of 0, -50 further left.'),
+          ],
+        },
+      ],
+      checks: [
+        {
+          id: 'camera-half-lap', type: 'eventually', when: { quantity: 'x', op: '<', value: 0.45 }, withinS: 60,
+          pass: L('只用摄像头，小车就跑过了大半圈。', 'With the camera alone the robot drove more than half a lap.'),
+          fail: L('小车没有跑到左边的弯道：线在左边时它还没有转。', 'The robot never reached the left-hand curve: it does not turn yet when the line is on the left.'),
+        },
+        { id: 'no-crash', type: 'never', when: { quantity: 'wallContact', op: '==', value: true } },
+        {
+          id: 'on-track', type: 'never', when: { any: [{ quantity: 'z', op: '<', value: 0.35 }, { quantity: 'z', op: '>', value: 1.65 }] },
+          fail: L('小车在第 {{time}} 秒离开了赛道。', 'The robot left the track at {{time}} s.'),
+        },
+        {
+          id: 'both-sides', type: 'usesBlock', block: 'robot_camera_line_position', min: 2,
+          pass: L('程序既看线在左边，也看线在右边。', 'The program looks for the line on the left and on the right.'),
+          fail: L('程序只问了一次「线的位置」：左边和右边各需要一条规则。', 'The program asks for the line position only once: it needs one rule for the left and one for the right.'),
+        },
+      ],
+      reflection: L(
+        '巡线传感器和 AI 摄像头，哪个知道的更多？手机拍照时怎么找到人脸，和摄像头找线有什么像的地方？',
+        'Which knows more, a line sensor or the AI camera? How is a phone camera finding faces like the robot\'s camera finding the line?',
+      ),
+      starter: cameraLine('cam-starter', false),
+      solution: cameraLine('cam-solution', true),
+    },
   ],
   teacherNotes: L(`
-    # 巡线小车（2 课时）
+    # 巡线小车（3 课时）
 
     ## 目标
     - 知道巡线传感器只能分辨「黑 / 白」，小车靠不断判断、不断修正来沿线走（反馈控制）。
@@ -152,16 +228,23 @@ export const lineFollowing: UnitSource = {
     - 25 分钟：补上左侧规则，跑完一圈；提前完成的同学调快速度并保证不出线。
     - 10 分钟：反思：自动驾驶用摄像头识别车道线，也是「看到偏了就修正」。
 
+    **第 3 课时 AI 摄像头（体验识别）**
+    - 10 分钟：展示 AI 视觉模块的巡线模式（或人脸、标签识别模式），屏幕上画出线的箭头；讲「线的位置」从 -100 到 100。
+    - 20 分钟：学生运行起始程序，看它在左弯冲出去，再补上「小于 -10 就左转」。
+    - 10 分钟：对比两种传感器：巡线传感器只知道黑 / 白，摄像头知道线在哪儿；聊聊刷脸、语音助手也是「先识别，再按规则做」。
+
     ## 常见错误
     - 左右功率写反：小车一碰线就往外转，直接离开赛道。
     - 循环里没有「等待 0.01 秒」：在模拟器里也能跑，但真实小车的串口会被命令塞满。
     - 速度太快（80 以上）：弯道来不及修正。
+    - 摄像头那一课把 -10 写成 10：两条规则都在右边，左弯还是冲出去。让学生先说出「负数是左边」。
 
     ## 真实小车
     - 用 2 厘米左右的黑色电工胶布贴在白色地板革或 KT 板上；弯道半径不小于 30 厘米。
     - 巡线传感器离地 1 厘米左右；在强光下先用手机拍照看看是否有反光。
+    - AI 摄像头：HuskyLens 切换到「巡线」模式，先对着胶带线学习一次；装在车头、略向下倾斜，能看到车前 10–20 厘米的线。
   `, `
-    # Line following (2 class hours)
+    # Line following (3 class hours)
 
     ## Goal
     - Know that a line sensor only tells black from white, and the robot follows the line by checking and
@@ -179,13 +262,24 @@ export const lineFollowing: UnitSource = {
     - 25 min: add the left rule and drive a lap; early finishers speed up without leaving the track.
     - 10 min: reflection: self-driving cars find lane markings with cameras, and also correct when they drift.
 
+    **Hour 3 — The AI camera (recognition, as experience)**
+    - 10 min: show an AI vision module's line-tracking mode (or its face or tag recognition), with the line's arrow
+      on its screen; explain that the line position runs from -100 to 100.
+    - 20 min: students run the starter, watch it leave the track at the left bend, then add "below -10: turn left".
+    - 10 min: compare the two sensors: a line sensor only knows black or white, the camera knows where the line is;
+      talk about face unlock and voice assistants, which also recognise first and then follow rules.
+
     ## Common mistakes
     - Left and right powers swapped: the robot turns away from the line and leaves the track.
     - No "wait 0.01 s" in the loop: fine in the simulator, but it floods a real robot's serial link with commands.
     - Too fast (above 80): no time to correct in the curves.
+    - In the camera lesson, 10 instead of -10: both rules look right and the robot still leaves at the left bend.
+      Have students say "negative is left" first.
 
     ## Real robot
     - Use 2 cm black electrical tape on white vinyl flooring or foam board; keep curve radii at least 30 cm.
     - The line sensors should sit about 1 cm above the floor; under strong light take a phone photo to check for glare.
+    - AI camera: put a HuskyLens in line-tracking mode and let it learn the tape line once; mount it on the front,
+      tilted down a little, so it sees the line 10–20 cm ahead of the robot.
   `),
 };
