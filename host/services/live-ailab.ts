@@ -2,16 +2,30 @@
  * The AI-lab robot (our firmware, firmware-bridge/firmware) on a serial port for the device panel: `ailab:/dev/ttyACM0`,
  * `ailab:COM3`, or a pty. The connection reconnects by itself when the cable comes back (RobotConnection); the device
  * object stays the same, so the panel goes connected → lost → connected without the user reconnecting.
+ *
+ * An AI vision module (HuskyLens protocol, firmware-bridge/huskylens) on its own serial port joins with
+ * `ailab:<robot port>;camera=<camera port>` (the device panel's one text field; `ailab run` has `--camera`): the camera
+ * blocks of a live run then read it, as they read the virtual camera in the simulator.
  */
+import { translate } from '../../core/i18n';
+import { HuskyLensError, withCamera, type HuskyLensCamera } from '../../firmware-bridge/huskylens/driver';
+import { connectHuskyLens } from '../../firmware-bridge/huskylens/serial-port';
 import { robotDeviceSet } from '../../firmware-bridge/live/device-sets';
 import type { LineRobotOptions } from '../../firmware-bridge/line/session';
 import { connectionRobot } from '../../firmware-bridge/serial/connection-robot';
 import { RobotConnection } from '../../firmware-bridge/serial/robot-connection';
 import { BadDeviceSpec, flattenReadings, type DeviceConnector } from './live-devices';
 
+/** `<robot port>;camera=<camera port>` → the two paths (no camera part → camera null). */
+export function splitCameraSpec(address: string): { readonly robot: string; readonly camera: string | null } {
+  const m = /^(.*?)\s*;\s*camera\s*=\s*(.*)$/i.exec(address);
+  return m ? { robot: m[1]!.trim(), camera: m[2]!.trim() } : { robot: address.trim(), camera: null };
+}
+
 export function ailabConnector(options: { readonly readyTimeoutMs?: number; readonly robot?: Omit<LineRobotOptions, 'language'> } = {}): DeviceConnector {
-  return async ({ address, language }) => {
-    if (address.trim() === '') throw new BadDeviceSpec(address);
+  return async ({ address: spec, language }) => {
+    const { robot: address, camera: cameraPath } = splitCameraSpec(spec);
+    if (address === '' || cameraPath === '') throw new BadDeviceSpec(spec);
     const connection = new RobotConnection({ path: address, language, robot: options.robot, log: (line) => console.log(line) }).start();
     let banner;
     try {
@@ -20,19 +34,32 @@ export function ailabConnector(options: { readonly readyTimeoutMs?: number; read
       await connection.close();
       throw err;
     }
+    let camera: HuskyLensCamera | null = null;
+    if (cameraPath !== null) {
+      try {
+        camera = await connectHuskyLens(cameraPath);
+      } catch (err) {
+        await connection.close();
+        // The service shows the message as it is: word it in the language the panel connected in.
+        throw new Error(err instanceof HuskyLensError ? err.localized[language] : translate(language, 'camera', 'cli.openFailed', { port: cameraPath, detail: err instanceof Error ? err.message : String(err) }));
+      }
+    }
     const robot = connectionRobot(connection, language);
     return {
       kit: 'robot',
-      label: `AI-lab robot ${banner.major}.${banner.minor}.${banner.patch} · ${banner.board} · ${address}`,
+      label: `AI-lab robot ${banner.major}.${banner.minor}.${banner.patch} · ${banner.board} · ${address}${cameraPath !== null ? ` · camera ${cameraPath}` : ''}`,
       profileId: null,
-      devices: robotDeviceSet(robot),
+      devices: robotDeviceSet(camera ? withCamera(robot, camera) : robot),
       readings: () => flattenReadings('robot', robot.readings()),
       linkLost: () => connection.linkLost(),
       emergency: () => robot.safeState(),
       settle: async (ms) => {
         await connection.robot?.whenIdle(ms);
       },
-      close: () => connection.close(),
+      close: async () => {
+        await camera?.close();
+        await connection.close();
+      },
     };
   };
 }
