@@ -16,8 +16,21 @@ import { FLASH_TARGETS, FlashError, flashHex } from '../../firmware-bridge/flash
 import { HostException } from './host-error';
 import type { HostEventSink } from './live-service';
 
-/** Where `make -C firmware-bridge/firmware` puts our firmware. */
-export const ROBOT_FIRMWARE_HEX = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'firmware-bridge', 'firmware', 'build', 'ailab-robot.hex');
+/**
+ * Where `make -C firmware-bridge/firmware` puts our firmware, found by walking up from this module: it runs from
+ * host/services under tsx and from node_modules/.cache/ailab-cli/<build>/ when bundled.
+ */
+export function robotFirmwareHexPath(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    const candidate = join(dir, 'firmware-bridge', 'firmware', 'build', 'ailab-robot.hex');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return null;
+}
 
 export type FlashMethod = 'device.flash' | 'device.firmwares';
 
@@ -32,7 +45,9 @@ export interface FlashServiceOptions {
 
 function firmwareHex(firmware: Firmware, board: 'uno' | 'nano' | 'mega'): string {
   if (firmware === 'standardFirmata') return standardFirmataHex(board);
-  return readFileSync(ROBOT_FIRMWARE_HEX, 'utf8');
+  const path = robotFirmwareHexPath();
+  if (!path) throw new Error('the AI-lab robot firmware has not been built (make -C firmware-bridge/firmware)');
+  return readFileSync(path, 'utf8');
 }
 
 export function createFlashService(options: FlashServiceOptions): Pick<HostServices, FlashMethod> {
@@ -40,7 +55,7 @@ export function createFlashService(options: FlashServiceOptions): Pick<HostServi
   let busy = false;
   return {
     async 'device.firmwares'() {
-      return existsSync(ROBOT_FIRMWARE_HEX) ? ['standardFirmata', 'ailabRobot'] : ['standardFirmata'];
+      return robotFirmwareHexPath() ? ['standardFirmata', 'ailabRobot'] : ['standardFirmata'];
     },
     async 'device.flash'({ path, board, firmware, language }) {
       if (busy || options.portBusy(path)) throw new HostException('flashPortBusy');
