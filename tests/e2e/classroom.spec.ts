@@ -149,6 +149,12 @@ test('teacher and two students: PIN, start, join by typed address, push → prog
   await expect(rowA.locator('[data-cell="drive-to-wall/go-far"]')).toHaveAttribute('data-state', 'here');
   // B has not opened anything: no step marked.
   await expect(rowB.locator('[data-state="here"]')).toHaveCount(0);
+  // Going back a step: the step A left stays marked as reached.
+  await a.getByTestId('step-prev').click();
+  await expect(rowA.locator('[data-cell="drive-to-wall/run-it"]')).toHaveAttribute('data-state', 'here');
+  await expect(rowA.locator('[data-cell="drive-to-wall/go-far"]')).toHaveAttribute('data-state', 'passed');
+  await a.getByTestId('step-next').click();
+  await expect(rowA).toHaveAttribute('data-step', 'go-far');
 
   // Check my work on the starter: it fails; the teacher sees the failed checks.
   await a.getByTestId('check-work').click();

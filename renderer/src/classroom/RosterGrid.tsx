@@ -1,8 +1,9 @@
 /**
  * The dashboard's students × steps grid. Columns are the steps of the chosen unit, lesson by lesson; a student's row
- * marks the step they are on now (●) and the steps before it in the same lesson (✓). The roster carries only where
- * each student is now, not a history, so steps of other lessons stay blank. Further columns: the latest check
- * results, "needs help", whether the pushed unit arrived, hand-ins, and per-student actions.
+ * marks the step they are on now (●), the steps before it in the same lesson, and the steps the dashboard saw them on
+ * earlier (✓; the roster carries only where each student is now, so that memory lasts as long as the dashboard is
+ * open). Further columns: the latest check results, "needs help", whether the pushed unit arrived, hand-ins, and
+ * per-student actions.
  */
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +31,10 @@ function ConfirmButton(props: { label: string; confirm: string; testId: string; 
   );
 }
 
-export function RosterGrid(props: { roster: readonly RosterEntryView[]; unit: Unit | null; language: Language; actions: RosterActions }) {
+/** Steps seen per student id, as `unitId/lessonId/stepId`. */
+export type VisitedSteps = ReadonlyMap<string, ReadonlySet<string>>;
+
+export function RosterGrid(props: { roster: readonly RosterEntryView[]; unit: Unit | null; language: Language; actions: RosterActions; visited?: VisitedSteps }) {
   const { t } = useTranslation('classui');
   const { roster, unit, language, actions } = props;
   const [openRow, setOpenRow] = useState<{ studentId: string; list: HostResult<'class.handIns'> } | null>(null);
@@ -71,12 +75,15 @@ export function RosterGrid(props: { roster: readonly RosterEntryView[]; unit: Un
                 </th>
                 {lessons.map((l) => {
                   const here = s.unitId === unit?.id && s.lessonId === l.id ? l.steps.findIndex((st) => st.id === s.stepId) : -1;
-                  return l.steps.map((st, i) => (
-                    <td key={`${l.id}/${st.id}`} className={i === here ? 'here' : here > i ? 'passed' : ''} data-testid="roster-cell" data-cell={`${l.id}/${st.id}`}
-                      data-state={i === here ? 'here' : here > i ? 'passed' : ''}>
-                      {i === here ? <span title={t('grid.here')}>●</span> : here > i ? <span title={t('grid.passed')}>✓</span> : ''}
-                    </td>
-                  ));
+                  const seen = props.visited?.get(s.id);
+                  return l.steps.map((st, i) => {
+                    const state = i === here ? 'here' : here > i || seen?.has(`${unit?.id}/${l.id}/${st.id}`) ? 'passed' : '';
+                    return (
+                      <td key={`${l.id}/${st.id}`} className={state} data-testid="roster-cell" data-cell={`${l.id}/${st.id}`} data-state={state}>
+                        {state === 'here' ? <span title={t('grid.here')}>●</span> : state === 'passed' ? <span title={t('grid.passed')}>✓</span> : ''}
+                      </td>
+                    );
+                  });
                 })}
                 <td data-testid="roster-checks" data-passed={s.checks.filter((c) => c.passed).length} data-total={s.checks.length}>
                   {s.checks.length === 0 ? t('grid.noChecks') : s.checks.map((c) => (

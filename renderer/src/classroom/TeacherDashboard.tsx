@@ -14,7 +14,7 @@ import type { Unit } from '../../../core/lessons/unit-schema';
 import { downloadText } from '../ai/download';
 import type { HostClient } from '../host-client';
 import { hostErrorText } from './host-error-text';
-import { RosterGrid, type RosterActions } from './RosterGrid';
+import { RosterGrid, type RosterActions, type VisitedSteps } from './RosterGrid';
 
 export interface TeacherDashboardProps {
   readonly host: HostClient;
@@ -43,6 +43,22 @@ export function TeacherDashboard(props: TeacherDashboardProps) {
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [roster, setRoster] = useState<RosterEntryView[]>([]);
+  // Every step the dashboard has seen each student on (the roster says only where they are now).
+  const [visited, setVisited] = useState<VisitedSteps>(new Map());
+  useEffect(() => {
+    setVisited((before) => {
+      let next: Map<string, ReadonlySet<string>> | null = null;
+      for (const r of roster) {
+        if (!r.unitId || !r.lessonId || !r.stepId) continue;
+        const key = `${r.unitId}/${r.lessonId}/${r.stepId}`;
+        const seen = before.get(r.id);
+        if (seen?.has(key)) continue;
+        next ??= new Map(before);
+        next.set(r.id, new Set([...(seen ?? []), key]));
+      }
+      return next ?? before;
+    });
+  }, [roster]);
   const [units, setUnits] = useState<UnitSummary[]>([]);
   const [pushUnit, setPushUnit] = useState('');
   const [gridUnitId, setGridUnitId] = useState<string | null>(null);
@@ -172,7 +188,14 @@ export function TeacherDashboard(props: TeacherDashboardProps) {
       const { project } = await host.call('class.openHandIn', { handInId });
       props.openHandIn(project, { student, title });
     }),
-    reset: (studentId) => void act('reset', () => host.call('class.resetStudent', { studentId }).then(() => undefined)),
+    reset: (studentId) => void act('reset', async () => {
+      await host.call('class.resetStudent', { studentId });
+      setVisited((before) => {
+        const next = new Map(before);
+        next.delete(studentId);
+        return next;
+      });
+    }),
     exportRecord: (studentId) => void act('export', async () => {
       const { json, fileName } = await host.call('class.exportStudent', { studentId });
       downloadText(json, fileName, 'application/json');
@@ -253,7 +276,7 @@ export function TeacherDashboard(props: TeacherDashboardProps) {
               </select>
             </label>
           </div>
-          <RosterGrid roster={roster} unit={gridUnit} language={language} actions={actions} />
+          <RosterGrid roster={roster} unit={gridUnit} language={language} actions={actions} visited={visited} />
         </>
       )}
     </div>

@@ -142,6 +142,15 @@ describe('roster grid', () => {
     expect(bo!.getAttribute('data-online')).toBe('false');
   });
 
+  it('keeps steps the dashboard saw a student on as passed after they moved to another lesson', () => {
+    const roster = [entry('Amy', { unitId: 'first', lessonId: 'b', stepId: 'b1' })];
+    const visited = new Map([['id-Amy-xx', new Set(['first/a/a1', 'first/a/a2', 'other/a/a3', 'first/b/b1'])]]);
+    view = render(<RosterGrid roster={roster} unit={unit} language="en" actions={actions} visited={visited} />, 'en');
+    const states = [...view.one('roster-row').querySelectorAll('[data-testid="roster-cell"]')].map((c) => c.getAttribute('data-state'));
+    // a3 was seen in another unit with the same lesson id: not this unit's step.
+    expect(states).toEqual(['passed', 'passed', '', 'here']);
+  });
+
   it('asks before deleting a record: the first click only arms the button', () => {
     const removed: string[] = [];
     view = render(<RosterGrid roster={[entry('Amy', {})]} unit={unit} language="en" actions={{ ...actions, remove: (id) => removed.push(id) }} />, 'en');
