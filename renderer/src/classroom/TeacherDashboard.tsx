@@ -64,7 +64,8 @@ export function TeacherDashboard(props: TeacherDashboardProps) {
   const [gridUnitId, setGridUnitId] = useState<string | null>(null);
   const [gridUnit, setGridUnit] = useState<Unit | null>(null);
   const [message, setMessage] = useState('');
-  const [eyesUpText, setEyesUpText] = useState(() => t('teacher.eyesUpDefault'));
+  // Empty by default: each student then sees "Eyes on the teacher" in their own language.
+  const [eyesUpText, setEyesUpText] = useState('');
   const [eyesUp, setEyesUp] = useState(false);
   const [ended, setEnded] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -250,7 +251,7 @@ export function TeacherDashboard(props: TeacherDashboardProps) {
             <form className="class-form inline" onSubmit={(e) => { e.preventDefault(); void toggleEyesUp(); }}>
               <label>
                 {t('teacher.eyesUpText')}
-                <input data-testid="eyes-up-text-input" value={eyesUpText} maxLength={200} onChange={(e) => setEyesUpText(e.target.value)} />
+                <input data-testid="eyes-up-text-input" value={eyesUpText} maxLength={200} placeholder={t('teacher.eyesUpDefault')} onChange={(e) => setEyesUpText(e.target.value)} />
               </label>
               <button type="submit" data-testid="eyes-up-button" aria-pressed={eyesUp} className={eyesUp ? 'danger' : ''} disabled={busy === 'eyesUp'}>
                 {eyesUp ? t('teacher.eyesUpRelease') : t('teacher.eyesUp')}
