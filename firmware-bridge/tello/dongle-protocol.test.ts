@@ -103,6 +103,37 @@ function memoryLine() {
   };
 }
 
+describe('connected transport', () => {
+  it('sends an empty line after probeMs without writes (so a dead port fails a write), and leaves commands whole', async () => {
+    const mem = memoryLine();
+    mem.answerHello('DONGLE 1.0 up\n');
+    const transport = await connectDongle(mem.line, { helloMs: 50, probeMs: 60 });
+    mem.written.length = 0;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(mem.written.filter((w) => w === '\n').length).toBeGreaterThanOrEqual(2);
+    mem.written.length = 0;
+    for (let i = 0; i < 10; i++) {
+      transport.send('battery?');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // Probes may fall between commands on a loaded machine; they never split or alter one.
+    expect(mem.written.filter((w) => w !== '\n')).toEqual(Array(10).fill('C battery?\n'));
+    await transport.close();
+  });
+
+  it('a command it cannot carry is dropped and counted, never written half', async () => {
+    const mem = memoryLine();
+    mem.answerHello('DONGLE 1.0 up\n');
+    const transport = await connectDongle(mem.line, { helloMs: 50, probeMs: 0 });
+    mem.written.length = 0;
+    transport.send('land\nemergency');
+    transport.send('x'.repeat(300));
+    expect(mem.written).toEqual([]);
+    expect(transport.stats.unsendable).toBe(2);
+    await transport.close();
+  });
+});
+
 describe('fuzz: garbage from the dongle', () => {
   it('50,000 random byte streams, cut anywhere: the splitter and parser never throw, stay bounded, and recover at the next newline', () => {
     fc.assert(

@@ -40,8 +40,9 @@ export interface DongleOptions {
   readonly helloAttempts?: number;
   /** How long to wait for the dongle's Wi-Fi link to the drone when it reports `down`, ms (default 8000). */
   readonly linkWaitMs?: number;
-  /** A bare `\n` goes out when nothing was written for this long, ms (default 200; 0 = never). A pty that vanished
-   *  gives no read error, only a failed write, so this is what notices an unplug there within `probeMs`. */
+  /** A bare `\n` goes out when nothing was written for this long, ms (default 200; 0 = never). Usually the port's read
+   *  side reports a vanished device within milliseconds, but not always (seen once on a pty: nothing until the next
+   *  write failed, 5.9 s later); the probe bounds that at `probeMs`. */
   readonly probeMs?: number;
   /** `[TelloDongle]` log lines (default: none). */
   readonly log?: (line: string) => void;
