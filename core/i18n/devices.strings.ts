@@ -9,7 +9,7 @@ export const devices: Bundle = {
   'zh-CN': {
     'panel.title': '设备',
     'panel.address': '设备地址',
-    'panel.addressHint': '例如 tello:udp:192.168.10.1 或 firmata:/dev/ttyUSB0（Windows：firmata:COM3）',
+    'panel.addressHint': '例如 tello:udp:192.168.10.1、tello:/dev/ttyUSB1（无人机无线电适配器）或 firmata:/dev/ttyUSB0（Windows：firmata:COM3）',
     'panel.profile': '接线方案',
     'panel.connect': '连接',
     'panel.disconnect': '断开',
@@ -108,7 +108,7 @@ export const devices: Bundle = {
   en: {
     'panel.title': 'Device',
     'panel.address': 'Device address',
-    'panel.addressHint': 'e.g. tello:udp:192.168.10.1 or firmata:/dev/ttyUSB0 (Windows: firmata:COM3)',
+    'panel.addressHint': 'e.g. tello:udp:192.168.10.1, tello:/dev/ttyUSB1 (drone radio dongle) or firmata:/dev/ttyUSB0 (Windows: firmata:COM3)',
     'panel.profile': 'Wiring',
     'panel.connect': 'Connect',
     'panel.disconnect': 'Disconnect',
