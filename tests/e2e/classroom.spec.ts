@@ -211,6 +211,9 @@ test('teacher and two students: PIN, start, join by typed address, push → prog
   await expect(a.getByTestId('student-class-name')).toHaveText('课堂：四(2)班 人工智能');
   await expect(a.getByTestId('student-class-connection')).toHaveText('已连接');
   await expect(rowA).toHaveAttribute('data-online', 'true');
+  // A's raised hand is still shown raised, as on the teacher's grid.
+  await expect(a.getByTestId('class-help')).toHaveAttribute('aria-pressed', 'true');
+  await expect(rowA).toHaveAttribute('data-help', 'true');
   // (The reload started A on a new project; the eyes-up check below needs blocks to protect.)
   await hook(a, 'loadWorkspace', JSON.stringify(solution.workspace));
 

@@ -12,18 +12,48 @@ import { currentClassLesson } from './class-progress';
 import { hostErrorText } from './host-error-text';
 import type { StudentClass } from './use-student-class';
 
+/** The help flag survives an app restart (the teacher's grid still shows it); kept per class. */
+const HELP_KEY = 'ailab.class.needsHelp';
+
+function storedHelp(classKey: string): boolean {
+  try {
+    return localStorage.getItem(HELP_KEY) === classKey;
+  } catch {
+    return false;
+  }
+}
+
+function storeHelp(classKey: string, on: boolean): void {
+  try {
+    if (on) localStorage.setItem(HELP_KEY, classKey);
+    else localStorage.removeItem(HELP_KEY);
+  } catch {
+    // Not remembered: only the button's state after a restart is affected.
+  }
+}
+
 export function StudentClassBar(props: { host: HostClient; language: Language; cls: StudentClass; currentProject: () => Project }) {
   const { t } = useTranslation('classui');
   const { host, cls, language } = props;
   const { status, delivery, handIn } = cls;
   const [error, setError] = useState<string | null>(null);
   const [confirmLeave, setConfirmLeave] = useState(false);
-  const [needsHelp, setNeedsHelp] = useState(false);
+  const classKey = `${status?.className ?? ''}|${status?.fingerprint ?? ''}`;
+  const [needsHelp, setNeedsHelpState] = useState(false);
+  const setNeedsHelp = (on: boolean) => {
+    setNeedsHelpState(on);
+    storeHelp(classKey, on);
+  };
+  useEffect(() => {
+    if (status?.joined) setNeedsHelpState(storedHelp(classKey));
+  }, [status?.joined, classKey]);
   // A reset by the teacher clears the help flag on their side too.
   const { resets } = cls;
   useEffect(() => {
-    if (resets > 0) setNeedsHelp(false);
-  }, [resets]);
+    if (resets === 0) return;
+    setNeedsHelpState(false);
+    storeHelp(classKey, false);
+  }, [resets, classKey]);
   if (!status?.joined) return null;
 
   const toggleHelp = async () => {
