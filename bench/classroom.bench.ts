@@ -77,7 +77,7 @@ async function waitFor(condition: () => boolean, ms: number): Promise<void> {
 async function push(students: number, pkg: Uint8Array): Promise<{ seconds: number; servedMBps: number }> {
   // Every simulated student joins from 127.0.0.1, so the per-address join limit (sized for one NAT'd classroom) is
   // raised here; on a LAN each PC has its own address.
-  const server = await ClassServer.start({ dataDir: join(root, `teacher-${students}`), key, className: 'bench', host: '127.0.0.1', announce: false, joinsPerMinutePerAddress: 1000 });
+  const server = await ClassServer.start({ dataDir: join(root, `teacher-${students}`), key, className: 'bench', host: '127.0.0.1', announce: false, joinsPerMinutePerAddress: 1000, requestsPerMinutePerAddress: 10_000 });
   const per = Math.ceil(students / cpus().length);
   const groups: Group[] = [];
   for (let i = 0, g = 0; i < students; i += per, g++) groups.push(startGroup(server, Math.min(per, students - i), `g${students}-${g}`, false));

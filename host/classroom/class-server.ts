@@ -55,6 +55,8 @@ export interface ClassServerOptions {
    * Loopback benches with hundreds of simulated students on one address raise it.
    */
   readonly joinsPerMinutePerAddress?: number;
+  /** Requests of any kind accepted per minute from one address (default 600). */
+  readonly requestsPerMinutePerAddress?: number;
   /** WebSocket messages one student may send per second before being disconnected (default 50). */
   readonly messagesPerSecond?: number;
 }
@@ -136,8 +138,12 @@ export class ClassServer {
     app.addHook('onRequest', async (req, reply) => {
       if (!isLanAddress(req.socket.remoteAddress)) return sendError(reply, 'notLan');
     });
+    // Every endpoint is limited per address (a misbehaving PC cannot flood the teacher's host); join and hand-in
+    // have tighter limits of their own below.
     await app.register(fastifyRateLimit, {
-      global: false,
+      global: true,
+      max: options.requestsPerMinutePerAddress ?? 600,
+      timeWindow: 60_000,
       errorResponseBuilder: () => ({ statusCode: 429, error: 'rateLimited', message: translateBoth('classroom', 'server.rateLimited') }),
     });
     await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });

@@ -311,4 +311,14 @@ describe('classroom over loopback', { timeout: 120_000 }, () => {
     const info = await fetch(`${mine!.urls[0]}class/info`).then((r) => r.json());
     expect(info).toMatchObject({ classId: server.info.classId, className: '发现测试' });
   });
+
+  it('limits every endpoint per address: a PC hammering the teacher host gets 429 with a message', async () => {
+    const server = await startServer({ requestsPerMinutePerAddress: 20 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await fetch(`${server.url}class/info`)).status);
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+    const body = (await (await fetch(`${server.url}class/info`)).json()) as { message: { 'zh-CN': string } };
+    expect(body.message['zh-CN']).toContain('请求太频繁');
+  });
 });
