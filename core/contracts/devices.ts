@@ -25,7 +25,8 @@ const LanguageSchema = z.enum(['zh-CN', 'en']);
 
 /**
  * A device address as the user types it (the same as `ailab run --device`): `tello:udp:<ip>[:port]`,
- * `firmata:<serial path>` (`firmata:/dev/ttyUSB0`, `firmata:COM3`).
+ * `tello:<serial path>` (radio dongle), `firmata:<serial path>` (`firmata:/dev/ttyUSB0`, `firmata:COM3`),
+ * `ailab:<serial path>[;camera=<serial path>]` (our robot firmware, optionally with an AI vision module).
  */
 export const DeviceSpecSchema = z.string().trim().min(3).max(300);
 
@@ -33,6 +34,14 @@ export const ConnectionStateSchema = z.enum(['disconnected', 'connecting', 'conn
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
 
 export const LiveRunStateSchema = z.enum(['idle', 'running', 'stopping']);
+
+/**
+ * Where the link is in its state machine (issue 3: connecting → handshake → ready → lost → reconnecting). `state` says
+ * what the panel may do (run, disconnect); `phase` says what the link is doing. Drivers without a handshake of their
+ * own go connecting → ready; `reconnecting` is only reported by drivers that reconnect by themselves.
+ */
+export const ConnectionPhaseSchema = z.enum(['connecting', 'handshake', 'ready', 'lost', 'reconnecting']);
+export type ConnectionPhase = z.infer<typeof ConnectionPhaseSchema>;
 
 /** What the device panel shows about the connection. */
 export const DeviceStatusSchema = z.object({
@@ -48,6 +57,10 @@ export const DeviceStatusSchema = z.object({
   /** Why the last connection failed or was lost, in both languages; null when all is well. */
   error: LocalizedTextSchema.nullable(),
   run: LiveRunStateSchema,
+  /** The link's phase; absent or null when disconnected (optional so older hosts' statuses still parse). */
+  phase: ConnectionPhaseSchema.nullable().optional(),
+  /** Reconnection attempts since the link was lost (with `phase: 'reconnecting'`). */
+  attempt: z.number().int().nonnegative().optional(),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 

@@ -47,6 +47,12 @@ async function call(method: string, params: unknown): Promise<Frame> {
   return found!;
 }
 const statuses = () => inbox.filter((f) => f.event === 'device.statusChanged').map((f) => f.payload as Frame);
+/** The link phases the panel was shown, from status `from` on, without repeats (reconnect attempts repeat). */
+const phasesSeen = (from = 0) =>
+  statuses()
+    .slice(from)
+    .map((s) => s.phase as string)
+    .filter((p, i, all) => p !== undefined && p !== null && p !== all[i - 1]);
 const num = (n: number) => ({ shadow: { type: 'math_number', fields: { NUM: n } } });
 
 /** set motors 60 % / 60 %, then spin. */
@@ -77,6 +83,9 @@ describe('live mode on the AI-lab robot (our firmware in avr8js over a pty)', { 
     const reply = await call('device.connect', { spec: `ailab:${robot.path}`, language: 'en' });
     expect(reply).toMatchObject({ ok: true, result: { state: 'connected', kit: 'robot' } });
     expect(reply.result.label).toBe(`AI-lab robot 1.0.0 · uno · ${robot.path}`);
+    // The connection's state machine reaches the panel as it goes: connecting → handshake → ready.
+    expect(phasesSeen()).toEqual(['connecting', 'handshake', 'ready']);
+    expect(reply.result.phase).toBe('ready');
     await until(() => inbox.some((f) => f.event === 'device.readings' && Math.abs(f.payload.values['robot.distanceCm'] - 42) < 1), 30_000, 'distance reading');
 
     expect((await call('live.run', { project: spinningCar(), language: 'en' })).ok).toBe(true);
@@ -86,11 +95,19 @@ describe('live mode on the AI-lab robot (our firmware in avr8js over a pty)', { 
   });
 
   it('unplugged: the panel shows lost with the unplug message; plugged back in: connected again by itself', async () => {
+    const before = statuses().length;
     await robot.bridge.unplug();
     await until(() => statuses().some((s) => s.state === 'lost'), 10_000, 'lost');
     expect(statuses().find((s) => s.state === 'lost')!.error.en).toContain('was unplugged');
+    // While the cable is out the panel says it is trying again, and counts the tries.
+    await until(() => statuses().some((s) => s.state === 'lost' && s.phase === 'reconnecting' && s.attempt >= 2), 10_000, 'reconnecting, attempt 2');
     await robot.bridge.plugIn();
     await until(() => statuses().at(-1)?.state === 'connected', 30_000, 'connected again');
+    // lost → reconnecting → … → handshake → ready, as the issue names the states.
+    const phases = phasesSeen(before);
+    expect(phases.slice(0, 2)).toEqual(['lost', 'reconnecting']);
+    expect(phases.slice(-2)).toEqual(['handshake', 'ready']);
+    expect(statuses().at(-1)).toMatchObject({ phase: 'ready', error: null });
     expect((await call('live.run', { project: spinningCar(), language: 'en' })).ok).toBe(true);
     await until(() => robot.board.motors().left === 60, 30_000, 'motors at 60 % after the reconnect');
     await call('live.stop', {});

@@ -7,14 +7,24 @@
  * `ailab:<robot port>;camera=<camera port>` (the device panel's one text field; `ailab run` has `--camera`): the camera
  * blocks of a live run then read it, as they read the virtual camera in the simulator.
  */
+import type { ConnectionPhase } from '../../core/contracts/devices';
 import { translate } from '../../core/i18n';
 import { HuskyLensError, withCamera, type HuskyLensCamera } from '../../firmware-bridge/huskylens/driver';
 import { connectHuskyLens } from '../../firmware-bridge/huskylens/serial-port';
 import { robotDeviceSet } from '../../firmware-bridge/live/device-sets';
 import type { LineRobotOptions } from '../../firmware-bridge/line/session';
 import { connectionRobot } from '../../firmware-bridge/serial/connection-robot';
-import { RobotConnection } from '../../firmware-bridge/serial/robot-connection';
+import { RobotConnection, type ConnectionState as RobotConnectionState } from '../../firmware-bridge/serial/robot-connection';
 import { BadDeviceSpec, flattenReadings, type DeviceConnector } from './live-devices';
+
+/** RobotConnection states the panel shows (idle, failed and closed are the service's own disconnected). */
+const PHASES: Partial<Record<RobotConnectionState, ConnectionPhase>> = {
+  connecting: 'connecting',
+  handshake: 'handshake',
+  ready: 'ready',
+  lost: 'lost',
+  reconnecting: 'reconnecting',
+};
 
 /** `<robot port>;camera=<camera port>` → the two paths (no camera part → camera null). */
 export function splitCameraSpec(address: string): { readonly robot: string; readonly camera: string | null } {
@@ -23,10 +33,18 @@ export function splitCameraSpec(address: string): { readonly robot: string; read
 }
 
 export function ailabConnector(options: { readonly readyTimeoutMs?: number; readonly robot?: Omit<LineRobotOptions, 'language'> } = {}): DeviceConnector {
-  return async ({ address: spec, language }) => {
+  return async ({ address: spec, language, onPhase }) => {
     const { robot: address, camera: cameraPath } = splitCameraSpec(spec);
     if (address === '' || cameraPath === '') throw new BadDeviceSpec(spec);
-    const connection = new RobotConnection({ path: address, language, robot: options.robot, log: (line) => console.log(line) }).start();
+    const connection = new RobotConnection({ path: address, language, robot: options.robot, log: (line) => console.log(line) });
+    // The panel shows the connection's own states (handshake, reconnecting…), not only connected/lost.
+    if (onPhase) {
+      connection.onDidChangeState((s) => {
+        const phase = PHASES[s.state];
+        if (phase) onPhase(phase, s.attempt);
+      });
+    }
+    connection.start();
     let banner;
     try {
       banner = (await connection.whenReady(options.readyTimeoutMs ?? 15_000)).banner;

@@ -4,6 +4,7 @@
  * chosen by the driver name of the `--device` spec (`tello:udp:…`, `firmata:…`); tests pass their own connectors.
  */
 import { isIP } from 'node:net';
+import type { ConnectionPhase } from '../../core/contracts/devices';
 import type { TargetKitName } from '../../core/contracts/project';
 import type { DeviceSet } from '../../core/device/device-set';
 import type { Language } from '../../core/i18n';
@@ -40,6 +41,11 @@ export interface ConnectRequest {
   readonly address: string;
   readonly language: Language;
   readonly profileId?: string;
+  /**
+   * Drivers with a state machine of their own (the AI-lab robot: handshake, reconnecting) report every change here,
+   * during the connect and for as long as the device lives; the service shows it in the panel.
+   */
+  readonly onPhase?: (phase: ConnectionPhase, attempt: number) => void;
 }
 
 export type DeviceConnector = (request: ConnectRequest) => Promise<LiveDevice>;

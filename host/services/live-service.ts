@@ -9,7 +9,7 @@
  * Stop (`live.stop`) halts the interpreter between ticks, so it works while the program spins; the devices go to
  * their safe state (motors 0, the drone lands) and `emergency` cuts a drone's motors at once.
  */
-import { READINGS_HZ, type DeviceStatus, type LocalizedText, type WiringProfileInfo } from '../../core/contracts/devices';
+import { READINGS_HZ, type ConnectionPhase, type DeviceStatus, type LocalizedText, type WiringProfileInfo } from '../../core/contracts/devices';
 import type { HostEvent, HostServices } from '../../core/contracts/host';
 import { translateBoth } from '../../core/i18n';
 import { fromBlockly } from '../../core/program';
@@ -56,7 +56,7 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
   const log = options.log ?? ((line: string) => console.log(line));
   const connectors: Record<string, DeviceConnector> = { tello: telloConnector(), firmata: firmataConnector(), ailab: ailabConnector(), ...options.connectors };
   let device: LiveDevice | null = null;
-  let status: DeviceStatus = { state: 'disconnected', spec: null, kit: null, label: '', profileId: null, error: null, run: 'idle' };
+  let status: DeviceStatus = { state: 'disconnected', spec: null, kit: null, label: '', profileId: null, error: null, run: 'idle', phase: null, attempt: 0 };
   let run: LiveRun | null = null;
   let connectedAt = 0;
   let readingsTimer: ReturnType<typeof setInterval> | null = null;
@@ -75,19 +75,25 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
     emit('device.statusChanged', status);
   };
 
-  const pushReadings = () => {
-    const d = device;
-    if (!d) return;
+  /** Follows the device's link: connected ↔ lost (and the phase for drivers that report none of their own). */
+  const syncLink = (d: LiveDevice) => {
     const lost = d.linkLost();
     if (lost && status.state === 'connected') {
       log(`[LiveService] link lost: ${lost.message}`);
       // A run notices by itself (its linkCheck) and stops; between runs the panel shows it here.
-      setStatus({ state: 'lost', error: bothLanguages(lost) });
+      const phase = status.phase === 'reconnecting' ? 'reconnecting' : 'lost';
+      setStatus({ state: 'lost', error: bothLanguages(lost), phase });
     } else if (!lost && status.state === 'lost' && !run) {
       // Some drivers reconnect by themselves (the AI-lab robot when its cable is back): show it.
       log('[LiveService] link back');
-      setStatus({ state: 'connected', error: null });
+      setStatus({ state: 'connected', error: null, phase: 'ready', attempt: 0 });
     }
+  };
+
+  const pushReadings = () => {
+    const d = device;
+    if (!d) return;
+    syncLink(d);
     // During a run the interpreter samples every tick; sampling here too would only repeat it.
     if (!run) {
       try {
@@ -153,18 +159,28 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
       // A board's driver needs the port the serial monitor may hold.
       if (serial.status().open && serial.status().path === address) await serial.methods['serial.close']({});
       const mine = ++generation;
-      setStatus({ state: 'connecting', spec, kit: null, label: '', profileId: profileId ?? null, error: null, run: 'idle' });
+      setStatus({ state: 'connecting', spec, kit: null, label: '', profileId: profileId ?? null, error: null, run: 'idle', phase: 'connecting', attempt: 0 });
+      // The driver's own state machine (handshake, reconnecting…) shown as it changes; stale devices are ignored.
+      const onPhase = (phase: ConnectionPhase, attempt: number) => {
+        if (mine !== generation || (status.phase === phase && status.attempt === attempt)) return;
+        if (device === null) {
+          if (status.state === 'connecting' && (phase === 'connecting' || phase === 'handshake')) setStatus({ phase, attempt });
+          return;
+        }
+        setStatus({ phase, attempt });
+        syncLink(device);
+      };
       let connected: LiveDevice;
       try {
-        connected = await connector({ address, language, profileId });
+        connected = await connector({ address, language, profileId, onPhase });
       } catch (err) {
         if (err instanceof BadDeviceSpec) {
-          setStatus({ state: 'disconnected', spec: null });
+          setStatus({ state: 'disconnected', spec: null, phase: null, attempt: 0 });
           throw new HostException('deviceBadSpec', { spec });
         }
         const detail = err instanceof Error ? err.message : String(err);
         log(`[LiveService] connect ${spec} failed: ${detail}`);
-        if (mine === generation) setStatus({ state: 'disconnected', spec: null, error: { 'zh-CN': detail, en: detail } });
+        if (mine === generation) setStatus({ state: 'disconnected', spec: null, error: { 'zh-CN': detail, en: detail }, phase: null, attempt: 0 });
         throw new HostException('deviceConnectFailed', { detail });
       }
       if (mine !== generation) {
@@ -174,7 +190,7 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
       device = connected;
       connectedAt = performance.now();
       log(`[LiveService] connected ${connected.label}`);
-      setStatus({ state: 'connected', kit: connected.kit, label: connected.label, profileId: connected.profileId, error: null });
+      setStatus({ state: 'connected', kit: connected.kit, label: connected.label, profileId: connected.profileId, error: null, phase: 'ready', attempt: 0 });
       readingsTimer = setInterval(pushReadings, 1000 / READINGS_HZ);
       pushReadings();
       return status;
@@ -182,7 +198,7 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
 
     async 'device.disconnect'() {
       await disconnect();
-      setStatus({ state: 'disconnected', spec: null, kit: null, label: '', profileId: null, error: null, run: 'idle' });
+      setStatus({ state: 'disconnected', spec: null, kit: null, label: '', profileId: null, error: null, run: 'idle', phase: null, attempt: 0 });
       return status;
     },
 
@@ -219,7 +235,8 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
         if (run === current) run = null;
         log(`[LiveService] run over: ${summary.stopReason}, ${summary.seconds} s, ${summary.ticks} ticks, max late ${summary.maxLateMs} ms`);
         const lost = summary.stopReason === 'disconnected' && summary.disconnect !== null;
-        setStatus({ run: 'idle', ...(lost ? { state: 'lost' as const, error: textBoth(summary.disconnect!) } : {}) });
+        const phase = status.phase === 'ready' || !status.phase ? ('lost' as const) : status.phase;
+        setStatus({ run: 'idle', ...(lost ? { state: 'lost' as const, error: textBoth(summary.disconnect!), phase } : {}) });
       });
       return { startedAt };
     },

@@ -160,6 +160,28 @@ describe('device panel', () => {
     expect($<HTMLInputElement>('device-spec')!.value).toBe('tello:udp:127.0.0.1:9');
   });
 
+  it('shows the link\'s state machine as the host reports it: handshake while connecting, then lost and reconnecting with the try count (zh-CN)', async () => {
+    await render('zh-CN');
+    // The address box names every form, our robot firmware first.
+    expect($<HTMLInputElement>('device-spec')!.placeholder).toContain('ailab:/dev/ttyACM0');
+    expect($<HTMLInputElement>('device-spec')!.title).toContain('ailab:<串口>;camera=<串口>');
+    expect($('device-phase')).toBeNull();
+    const robot: DeviceStatus = { state: 'connecting', spec: 'ailab:/dev/ttyACM0', kit: null, label: '', profileId: null, error: null, run: 'idle', phase: 'handshake', attempt: 0 };
+    host.push('device.statusChanged', robot);
+    expect($('device-state')!.textContent).toBe('正在连接…');
+    expect($('device-phase')!.textContent).toBe('正在握手');
+    const up: DeviceStatus = { ...robot, state: 'connected', kit: 'robot', label: 'AI-lab robot 1.0.0', phase: 'ready' };
+    host.push('device.statusChanged', up);
+    expect($('device-phase')!.textContent).toBe('就绪');
+    host.push('device.statusChanged', { ...up, state: 'lost', phase: 'reconnecting', attempt: 3, error: { 'zh-CN': '机器人的线被拔掉了', en: 'unplugged' } });
+    expect($('device-state')!.textContent).toBe('连接中断');
+    expect($('device-phase')!.textContent).toBe('正在重新连接（第 3 次）');
+    expect($('device-error')!.textContent).toContain('拔掉');
+    host.push('device.statusChanged', up);
+    expect($('device-phase')!.getAttribute('data-phase')).toBe('ready');
+    expect($('device-error')).toBeNull();
+  });
+
   it('a firmata: address offers the wiring profiles and sends the chosen one', async () => {
     await render();
     expect($('device-profile')).toBeNull();

@@ -97,6 +97,12 @@ export function DevicePanel(props: DevicePanelProps) {
         <span className={`device-state device-state-${status.state}`} data-testid="device-state">
           {t(`panel.state.${status.state}`, { label: status.label })}
         </span>
+        {/* The link's own state machine (connecting → handshake → ready → lost → reconnecting), as the host reports it. */}
+        {status.phase && (
+          <span className={`device-phase device-phase-${status.phase}`} data-testid="device-phase" data-phase={status.phase}>
+            {t(`panel.phase.${status.phase}`, { attempt: status.attempt ?? 0 })}
+          </span>
+        )}
       </div>
       <form
         className="device-row"
@@ -109,6 +115,7 @@ export function DevicePanel(props: DevicePanelProps) {
           data-testid="device-spec"
           aria-label={t('panel.address')}
           placeholder={t('panel.addressHint')}
+          title={t('panel.addressHelp')}
           value={spec}
           onChange={(e) => setSpec(e.target.value)}
           disabled={connected || status.state === 'connecting'}
