@@ -61,7 +61,34 @@ const Empty = z.object({}).strict();
 const Language = z.enum(['zh-CN', 'en']).optional();
 const Pin = z.string().regex(/^\d{4,8}$/);
 
+export const CatalogSubscriptionSchema = z.object({
+  url: z.string(),
+  /** The publisher's ed25519 public key (raw, base64) and its fingerprint. */
+  publicKey: z.string(),
+  fingerprint: z.string(),
+  name: z.string().nullable(),
+  lastSyncAt: z.string().nullable(),
+  /** Why the last sync failed (in the page's language), null after a good one. */
+  lastError: z.string().nullable(),
+});
+
+export const CatalogSyncResultSchema = z.object({
+  name: z.string(),
+  installed: z.array(z.string()),
+  refused: z.array(z.object({ unitId: z.string(), message: Localized })),
+});
+
+const CatalogUrl = z.string().url().max(500).refine((u) => /^https?:\/\//.test(u), 'http(s) only');
+const PublicKey = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+
 export const CLASS_METHODS = {
+  // ── District catalogs: subscribe to a unit catalog URL (ailab publish); units install with the same checks ──
+  'catalog.list': { params: z.object({}).strict(), result: z.array(CatalogSubscriptionSchema) },
+  /** Adds (or updates) a subscription and syncs it at once. */
+  'catalog.subscribe': { params: z.object({ url: CatalogUrl, publicKey: PublicKey, language: z.enum(['zh-CN', 'en']).optional() }).strict(), result: CatalogSyncResultSchema },
+  'catalog.sync': { params: z.object({ url: CatalogUrl, language: z.enum(['zh-CN', 'en']).optional() }).strict(), result: CatalogSyncResultSchema },
+  'catalog.unsubscribe': { params: z.object({ url: CatalogUrl }).strict(), result: z.object({}).strict() },
+
   // ── Teacher ──
   /** Whether a teacher PIN exists, whether this session unlocked teacher mode, and the running class. */
   'class.teacherStatus': { params: Empty, result: z.object({ pinSet: z.boolean(), unlocked: z.boolean(), state: ClassStateSchema.nullable() }) },

@@ -8,7 +8,11 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { publishCatalog } from '../classroom/catalog';
+import { generateSigningKey } from '../classroom/signing-keys';
 import { newProject } from '../../core/contracts/project';
 import { createClassroomService, type ClassroomService } from './classroom-service';
 
@@ -95,5 +99,40 @@ describe('classroom host services', { timeout: 120_000 }, () => {
     open.push(again);
     await until(async () => (await again.methods['class.studentStatus']({})).connection === 'online');
     expect((await again.methods['class.studentStatus']({})).className).toBe('四(1)班');
+  });
+
+  it('subscribes to a district catalog over HTTP: units install, the subscription is kept, a foreign key is refused', async () => {
+    const district = generateSigningKey();
+    const { s, dataDir } = await service();
+    const site = join(dataDir, '..', `site-${Date.now()}`);
+    dirs.push(site);
+    await publishCatalog(join(CURRICULA, 'grade4'), site, { key: district, name: '区人工智能基础', now: new Date() });
+    const web = Fastify();
+    await web.register(fastifyStatic, { root: site });
+    await web.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const url = `http://127.0.0.1:${(web.server.address() as { port: number }).port}/`;
+      const result = await s['catalog.subscribe']({ url, publicKey: district.publicKeyBase64, language: 'zh-CN' });
+      expect(result.name).toBe('区人工智能基础');
+      expect(result.installed).toContain('first-program');
+      expect(result.refused).toEqual([]);
+      expect(JSON.parse(await fs.readFile(join(dataDir, 'units', 'first-program', 'unit.json'), 'utf8')).id).toBe('first-program');
+      const [sub] = await s['catalog.list']({});
+      expect(sub).toMatchObject({ url, name: '区人工智能基础', fingerprint: district.fingerprint, lastError: null });
+      // Syncing again installs nothing new.
+      expect((await s['catalog.sync']({ url })).installed).toEqual([]);
+      // A subscription with another publisher's key is refused, and the reason is kept for the dialog.
+      const other = generateSigningKey();
+      const refused = (await s['catalog.subscribe']({ url, publicKey: other.publicKeyBase64, language: 'en' }).catch((e: unknown) => e)) as { code: string; params: { detail: string } };
+      expect(refused.code).toBe('classroom');
+      expect(refused.params.detail).toContain(district.fingerprint);
+      const [after] = await s['catalog.list']({});
+      expect(after!.lastError).toContain('not signed by the publisher');
+      expect(after!.fingerprint).toBe(district.fingerprint); // the pinned key was not replaced by the failing one
+      await s['catalog.unsubscribe']({ url });
+      expect(await s['catalog.list']({})).toEqual([]);
+    } finally {
+      await web.close();
+    }
   });
 });

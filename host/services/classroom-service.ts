@@ -18,9 +18,10 @@ import type { HostServices } from '../../core/contracts/host';
 import { ProjectSchema } from '../../core/contracts/project';
 import { ClassClient, ClassClientError, type ClientEvent } from '../classroom/class-client';
 import { ClassServer } from '../classroom/class-server';
+import { CatalogError, syncCatalog } from '../classroom/catalog';
 import { discoverClasses } from '../classroom/discovery';
 import { isLanAddress } from '../classroom/lan-only';
-import { generateSigningKey, loadSigningKey, saveSigningKey, type SigningKey } from '../classroom/signing-keys';
+import { fingerprintOf, generateSigningKey, loadSigningKey, saveSigningKey, type SigningKey } from '../classroom/signing-keys';
 import { packUnit, PackageError } from '../classroom/unit-package';
 import { writeFileAtomic } from './atomic-write';
 import { HostException } from './host-error';
@@ -49,7 +50,7 @@ export interface ClassroomService {
 /** Rethrows a classroom refusal as a host error whose `detail` is worded in `language` (both languages without it). */
 const fail = (err: unknown, language?: 'zh-CN' | 'en'): never => {
   if (err instanceof HostException) throw err;
-  const message = err instanceof PackageError || err instanceof ClassClientError ? err.localized : null;
+  const message = err instanceof PackageError || err instanceof ClassClientError || err instanceof CatalogError ? err.localized : null;
   const detail = message ? (language ? message[language] : `${message['zh-CN']} / ${message.en}`) : err instanceof Error ? err.message : String(err);
   throw new HostException('classroom', { detail });
 };
@@ -176,7 +177,60 @@ export function createClassroomService(options: ClassroomServiceOptions): Classr
     c.on(forward);
   }
 
+  // ── District catalogs ──
+  const catalogsFile = join(options.dataDir, 'catalogs.json');
+  type Subscription = { url: string; publicKey: string; fingerprint: string; name: string | null; lastSyncAt: string | null; lastError: string | null };
+  let catalogQueue: Promise<unknown> = Promise.resolve();
+  async function readSubscriptions(): Promise<Subscription[]> {
+    try {
+      const list = JSON.parse(await fs.readFile(catalogsFile, 'utf8')) as Subscription[];
+      return Array.isArray(list) ? list.filter((s) => typeof s?.url === 'string' && typeof s?.publicKey === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+  /** Syncs one subscription and records the outcome; one catalog operation at a time. */
+  function syncSubscription(url: string, publicKey: string | null, language?: 'zh-CN' | 'en') {
+    const task = async () => {
+      const list = await readSubscriptions();
+      const existing = list.find((s) => s.url === url);
+      const key = publicKey ?? existing?.publicKey;
+      if (!key) throw new HostException('catalogNotSubscribed', { url });
+      // A new subscription is kept even when its first sync fails (the dialog shows why); an existing one keeps its
+      // pinned key unless the new key syncs successfully.
+      const entry: Subscription = existing ?? { url, publicKey: key, fingerprint: fingerprintOf(key), name: null, lastSyncAt: null, lastError: null };
+      if (!existing) list.push(entry);
+      try {
+        const result = await syncCatalog(url, unitsDir, { pinnedKey: key, now: now() });
+        Object.assign(entry, { publicKey: key, fingerprint: fingerprintOf(key), name: result.catalog.name, lastSyncAt: now().toISOString(), lastError: null });
+        return { name: result.catalog.name, installed: result.installed.map((i) => i.unitId), refused: [...result.refused] };
+      } catch (err) {
+        entry.lastError = err instanceof CatalogError ? err.localized[language ?? 'zh-CN'] : err instanceof Error ? err.message : String(err);
+        return fail(err, language);
+      } finally {
+        await writeFileAtomic(catalogsFile, JSON.stringify(list, null, 2));
+      }
+    };
+    const run = catalogQueue.then(task, task);
+    catalogQueue = run.catch(() => undefined);
+    return run;
+  }
+
   const methods: Pick<HostServices, ClassMethod> = {
+    async 'catalog.list'() {
+      return readSubscriptions();
+    },
+    async 'catalog.subscribe'({ url, publicKey, language }) {
+      return syncSubscription(url, publicKey, language);
+    },
+    async 'catalog.sync'({ url, language }) {
+      return syncSubscription(url, null, language);
+    },
+    async 'catalog.unsubscribe'({ url }) {
+      const list = (await readSubscriptions()).filter((s) => s.url !== url);
+      await writeFileAtomic(catalogsFile, JSON.stringify(list, null, 2));
+      return {};
+    },
     async 'class.teacherStatus'() {
       return { pinSet: (await pinRecord()) !== null, unlocked, state: state() };
     },

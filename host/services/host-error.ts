@@ -58,6 +58,7 @@ export const HOST_ERROR_CODES = [
   'classNotRunning',
   'classNotJoined',
   'handInNotFound',
+  'catalogNotSubscribed',
 ] as const;
 export type HostErrorCode = (typeof HOST_ERROR_CODES)[number];
 

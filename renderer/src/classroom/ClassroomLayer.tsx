@@ -11,6 +11,7 @@ import type { Project } from '../../../core/contracts/project';
 import type { Language } from '../../../core/i18n';
 import { Modal } from '../components/Modal';
 import type { HostClient } from '../host-client';
+import { CatalogDialog } from './CatalogDialog';
 import { ClassProjector } from './ClassProjector';
 import { EyesUpOverlay } from './EyesUpOverlay';
 import { hostErrorText } from './host-error-text';
@@ -40,7 +41,7 @@ export interface ClassroomLayerProps {
   readonly editor: ClassroomEditor;
 }
 
-type View = 'menu' | 'pin' | 'teacher' | 'join' | 'none';
+type View = 'menu' | 'pin' | 'teacher' | 'join' | 'catalogs' | 'none';
 
 export function ClassroomLayer(props: ClassroomLayerProps) {
   const { t } = useTranslation('classui');
@@ -120,12 +121,17 @@ export function ClassroomLayer(props: ClassroomLayerProps) {
               <strong>{t('menu.join')}</strong>
               <small>{t('menu.joinHint')}</small>
             </button>
+            <button data-testid="class-menu-catalogs" onClick={() => setView('catalogs')}>
+              <strong>{t('menu.catalogs')}</strong>
+              <small>{t('menu.catalogsHint')}</small>
+            </button>
           </div>
           {error && <p className="class-error" role="alert">{error}</p>}
           <div className="class-actions"><button onClick={close}>{t('menu.close')}</button></div>
         </Modal>
       )}
       {view === 'pin' && <PinDialog host={host} pinSet={pinSet} onUnlocked={() => setView('teacher')} onCancel={close} />}
+      {view === 'catalogs' && <CatalogDialog host={host} language={language} onClose={close} />}
       {view === 'join' && <JoinClassDialog host={host} onJoined={() => { student.refresh(); close(); }} onCancel={close} />}
 
       {showDashboard && (
