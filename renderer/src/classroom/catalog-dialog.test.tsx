@@ -48,16 +48,16 @@ describe('Unit catalogs dialog', () => {
     await settle();
     expect(view.one('catalog-empty').textContent).toContain('No catalog');
 
-    typeInto(view.one('catalog-url'), 'ftp://x');
+    typeInto(view.one('catalog-url') as HTMLInputElement, 'ftp://x');
     click(view.one('catalog-subscribe'));
     expect(view.container.querySelector('[role="alert"]')?.textContent).toContain('http://');
-    typeInto(view.one('catalog-url'), 'http://10.0.0.5/units/');
-    typeInto(view.one('catalog-key'), 'not-a-key');
+    typeInto(view.one('catalog-url') as HTMLInputElement, 'http://10.0.0.5/units/');
+    typeInto(view.one('catalog-key') as HTMLInputElement, 'not-a-key');
     click(view.one('catalog-subscribe'));
     expect(view.container.querySelector('[role="alert"]')?.textContent).toContain('44 characters');
     expect(asked.some((a) => a.method === 'catalog.subscribe')).toBe(false);
 
-    typeInto(view.one('catalog-key'), KEY);
+    typeInto(view.one('catalog-key') as HTMLInputElement, KEY);
     click(view.one('catalog-subscribe'));
     await settle();
     expect(asked.find((a) => a.method === 'catalog.subscribe')?.params).toEqual({ url: 'http://10.0.0.5/units/', publicKey: KEY, language: 'en' });
