@@ -67,6 +67,7 @@ export function ailabConnector(options: { readonly readyTimeoutMs?: number; read
       kit: 'robot',
       label: `AI-lab robot ${banner.major}.${banner.minor}.${banner.patch} · ${banner.board} · ${address}${cameraPath !== null ? ` · camera ${cameraPath}` : ''}`,
       profileId: null,
+      reconnectsItself: true,
       devices: robotDeviceSet(camera ? withCamera(robot, camera) : robot),
       readings: () => flattenReadings('robot', robot.readings()),
       linkLost: () => connection.linkLost(),

@@ -34,6 +34,11 @@ export interface LiveDevice {
   /** Waits (at most `ms`) for commands in flight to finish, e.g. the `land` that Stop sent. */
   settle(ms: number): Promise<void>;
   close(): Promise<void>;
+  /**
+   * True when the driver reconnects by itself after its link is lost (the AI-lab robot's RobotConnection). Otherwise
+   * the live service closes the lost device and connects again with the same request until it answers.
+   */
+  readonly reconnectsItself?: boolean;
 }
 
 export interface ConnectRequest {

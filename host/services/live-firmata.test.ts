@@ -97,6 +97,24 @@ describe('live mode on a Firmata car (StandardFirmata in avr8js over a pty)', ()
     expect(serial.error.message).toMatch(/Disconnect it first/);
   });
 
+  it('unplugged: the panel shows lost with the message and retries; plugged back in: connected again by itself, and a run works', async () => {
+    const statuses = () => events('device.statusChanged');
+    const before = statuses().length;
+    await board.bridge.unplug();
+    await until(() => statuses().slice(before).some((s) => s.state === 'lost'), 3000, 'lost');
+    expect(statuses().slice(before).find((s) => s.state === 'lost')!.error.en).toMatch(/Lost contact with the board/);
+    // Firmata has no reconnect of its own: the service tries the same port and profile again, counting the tries.
+    await until(() => statuses().some((s) => s.state === 'lost' && s.phase === 'reconnecting' && s.attempt >= 2), 10_000, 'reconnecting, attempt 2');
+    expect(await call('live.run', { project: spinningCar(), language: 'en' })).toMatchObject({ ok: false, error: { code: 'deviceNotConnected' } });
+    await board.bridge.plugIn();
+    await until(() => statuses().at(-1)?.state === 'connected', 20_000, 'connected again');
+    expect(statuses().at(-1)).toMatchObject({ phase: 'ready', error: null, profileId: 'uno-car-l298n', kit: 'robot' });
+    expect((await call('live.run', { project: spinningCar(), language: 'en' })).ok).toBe(true);
+    await until(() => Math.abs(board.runner.pwmDuty(5) - 0.8) < 0.02, 3000, 'motors at 80 % after the reconnect');
+    await call('live.stop', {});
+    await until(() => board.runner.pwmDuty(5) === 0, 1000, 'motors 0 on the chip');
+  });
+
   it('after disconnecting, the serial monitor opens the same port and shows the raw Firmata bytes', async () => {
     await call('device.disconnect', {});
     const opened = await call('serial.open', { path: board.path, baudRate: 57600, language: 'en' });

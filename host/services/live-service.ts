@@ -17,7 +17,7 @@ import type { RuntimeEvent } from '../../core/runtime';
 import { startLiveRun, type LiveRun } from '../../firmware-bridge/live/live-run';
 import { HostException } from './host-error';
 import { profileInfos } from '../../firmware-bridge/firmata/profiles';
-import { BadDeviceSpec, firmataConnector, telloConnector, type DeviceConnector, type LiveDevice } from './live-devices';
+import { BadDeviceSpec, firmataConnector, telloConnector, type ConnectRequest, type DeviceConnector, type LiveDevice } from './live-devices';
 import { ailabConnector } from './live-ailab';
 import { createFlashService, type FlashMethod } from './live-flash';
 import { createSerialMonitor, type SerialMethod, type SerialMonitor } from './live-serial';
@@ -38,6 +38,8 @@ export interface LiveServiceOptions {
   readonly log?: (line: string) => void;
   /** Bootloader answer timeout when flashing, ms (default 1000). */
   readonly flashReplyMs?: number;
+  /** Time between reconnect attempts after a link is lost, ms (default 1000). */
+  readonly reconnectMs?: number;
 }
 
 export interface LiveService {
@@ -62,6 +64,13 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
   let readingsTimer: ReturnType<typeof setInterval> | null = null;
   /** Bumped on every connect/disconnect, so a slow connect that lost the race closes what it opened. */
   let generation = 0;
+  /** How the device was connected, to connect it again after its link is lost (drivers that do not by themselves). */
+  let lastRequest: { readonly connector: DeviceConnector; readonly request: ConnectRequest } | null = null;
+  let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  let reconnectActive = false;
+  /** The lost device was closed to free its port for the retries (it is still `device` until one succeeds). */
+  let deviceClosed = false;
+  const reconnectMs = options.reconnectMs ?? 1000;
 
   const emit = (event: HostEvent, payload: unknown) => {
     try {
@@ -77,6 +86,7 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
 
   /** Follows the device's link: connected ↔ lost (and the phase for drivers that report none of their own). */
   const syncLink = (d: LiveDevice) => {
+    if (deviceClosed) return;
     const lost = d.linkLost();
     if (lost && status.state === 'connected') {
       log(`[LiveService] link lost: ${lost.message}`);
@@ -90,10 +100,60 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
     }
   };
 
+  /**
+   * The kit comes back by itself when plugged back in (issue 3), also for drivers without a reconnect of their own
+   * (Firmata boards, the Tello): every `reconnectMs` the lost device's port is freed and the same request tried
+   * again, with phase `reconnecting` and the attempt count; the unplug message stays until it answers. A new
+   * connect or a disconnect (a new generation) ends the retries.
+   */
+  const startReconnect = (lostDevice: LiveDevice) => {
+    if (reconnectActive || lostDevice.reconnectsItself || !lastRequest) return;
+    reconnectActive = true;
+    const mine = generation;
+    const { connector, request } = lastRequest;
+    let attempt = 0;
+    const schedule = () => {
+      reconnectTimer = setTimeout(() => void tryOnce(), reconnectMs);
+    };
+    const tryOnce = async () => {
+      reconnectTimer = null;
+      if (mine !== generation) return;
+      // A run that noticed the loss is still putting the kit in its safe state.
+      if (run) return schedule();
+      attempt++;
+      setStatus({ phase: 'reconnecting', attempt });
+      if (!deviceClosed) {
+        deviceClosed = true;
+        await lostDevice.close().catch((err: unknown) => log(`[LiveService] close failed: ${err instanceof Error ? err.message : String(err)}`));
+      }
+      let next: LiveDevice;
+      try {
+        next = await connector(request);
+      } catch (err) {
+        log(`[LiveService] reconnect attempt ${attempt} failed: ${err instanceof Error ? err.message : String(err)}`);
+        if (mine === generation) schedule();
+        return;
+      }
+      if (mine !== generation) {
+        await next.close().catch(() => undefined);
+        return;
+      }
+      reconnectActive = false;
+      deviceClosed = false;
+      device = next;
+      connectedAt = performance.now();
+      log(`[LiveService] reconnected ${next.label}`);
+      setStatus({ state: 'connected', label: next.label, profileId: next.profileId, error: null, phase: 'ready', attempt: 0 });
+    };
+    schedule();
+  };
+
   const pushReadings = () => {
     const d = device;
     if (!d) return;
     syncLink(d);
+    if (status.state === 'lost' && !run && !d.reconnectsItself) startReconnect(d);
+    if (deviceClosed) return;
     // During a run the interpreter samples every tick; sampling here too would only repeat it.
     if (!run) {
       try {
@@ -120,12 +180,18 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
 
   async function disconnect(): Promise<void> {
     generation++;
+    if (reconnectTimer) clearTimeout(reconnectTimer);
+    reconnectTimer = null;
+    reconnectActive = false;
+    lastRequest = null;
     await stopRun(false);
     if (readingsTimer) clearInterval(readingsTimer);
     readingsTimer = null;
     const d = device;
+    const alreadyClosed = deviceClosed;
     device = null;
-    if (d) {
+    deviceClosed = false;
+    if (d && !alreadyClosed) {
       // Let the safe state (a `land`) go out before the link closes.
       await d.settle(3000).catch(() => undefined);
       await d.close().catch((err: unknown) => log(`[LiveService] close failed: ${err instanceof Error ? err.message : String(err)}`));
@@ -170,9 +236,10 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
         setStatus({ phase, attempt });
         syncLink(device);
       };
+      const request: ConnectRequest = { address, language, profileId, onPhase };
       let connected: LiveDevice;
       try {
-        connected = await connector({ address, language, profileId, onPhase });
+        connected = await connector(request);
       } catch (err) {
         if (err instanceof BadDeviceSpec) {
           setStatus({ state: 'disconnected', spec: null, phase: null, attempt: 0 });
@@ -188,6 +255,7 @@ export function createLiveService(options: LiveServiceOptions): LiveService {
         throw new HostException('deviceConnectFailed', { detail: 'cancelled' });
       }
       device = connected;
+      lastRequest = { connector, request };
       connectedAt = performance.now();
       log(`[LiveService] connected ${connected.label}`);
       setStatus({ state: 'connected', kit: connected.kit, label: connected.label, profileId: connected.profileId, error: null, phase: 'ready', attempt: 0 });
