@@ -1,9 +1,9 @@
 /**
  * Issue 4's ethics promises in a real browser (real host, sim worker, models; nothing mocked):
  *
- * - "No student data leaves the PC": while a class records samples, trains and uses a model, exports and imports CSV,
- *   tokenizes text and opens every AI view, the page makes no request and opens no socket to anything but the local
- *   app host (every URL the browser asks for is recorded).
+ * - "No student data leaves the PC": while a class records samples, trains and uses a model, exports and imports CSV
+ *   and opens the data and models tabs, the page makes no request and opens no socket to anything but the local app
+ *   host (every URL the browser asks for is recorded).
  * - "Show that a model trained on one arena fails on another": a colour model trained on the sorting table is tested
  *   in the models tab on readings recorded under a red lamp elsewhere (imported as CSV); the panel shows the accuracy
  *   drop and says the model is not reliable there.
