@@ -196,6 +196,24 @@ describe('device panel', () => {
     expect($<HTMLInputElement>('flash-path')!.value).toBe('/dev/ttyUSB0');
   });
 
+  it('an ailab: robot with the wrong firmware is offered our robot firmware for its port (not the camera\'s), in zh-CN', async () => {
+    const session = await render('zh-CN');
+    // This host has our firmware built.
+    host.answers['device.firmwares'] = () => ({ ok: true, result: ['standardFirmata', 'ailabRobot'] });
+    await act(() => session.refresh());
+    await type($<HTMLInputElement>('device-spec')!, 'ailab:/dev/ttyACM0;camera=/dev/ttyUSB2');
+    host.answers['device.connect'] = () => ({ ok: false, error: { code: 'deviceConnectFailed', params: { detail: 'x' }, message: 'Could not connect' } });
+    await click($('device-connect'));
+    expect($('flash-offer')).toBeNull();
+    host.push('device.statusChanged', { ...idle, error: { 'zh-CN': '/dev/ttyACM0 上的机器人固件版本不对（板上是 0.9.0，需要 1.x）。请给机器人刷写新的固件。', en: 'wrong firmware' } });
+    expect($('flash-offer')!.textContent).toContain('AI 实验室小车固件');
+    expect($<HTMLInputElement>('flash-path')!.value).toBe('/dev/ttyACM0');
+    expect($<HTMLSelectElement>('flash-firmware')!.value).toBe('ailabRobot');
+    host.answers['device.flash'] = () => ({ ok: true, result: { bytes: 9600, seconds: 3 } });
+    await click($('flash-start'));
+    expect(host.calls.find((c) => c.method === 'device.flash')?.params).toEqual({ path: '/dev/ttyACM0', board: 'uno', firmware: 'ailabRobot', language: 'zh-CN' });
+  });
+
   it('serial monitor: GBK text, hex view, and a line sent with CRLF in GBK', async () => {
     await render();
     await type($<HTMLInputElement>('serial-path')!, '/dev/ttyUSB1');

@@ -51,10 +51,14 @@ export function DevicePanel(props: DevicePanelProps) {
   }, [session, onError]);
 
   const isFirmata = spec.trim().toLowerCase().startsWith('firmata:');
+  const isAilab = spec.trim().toLowerCase().startsWith('ailab:');
   const connected = status.state === 'connected';
   const running = status.run !== 'idle';
   const profiles = session.profiles;
-  const offerFlash = isFirmata && status.state === 'disconnected' && status.error !== null;
+  // A board that did not answer (or has another firmware) is offered the firmware its driver speaks.
+  const offerFlash = (isFirmata || (isAilab && session.firmwares.includes('ailabRobot'))) && status.state === 'disconnected' && status.error !== null;
+  // The robot's port is the part before `;camera=`.
+  const flashPath = isFirmata ? spec.trim().slice('firmata:'.length) : isAilab ? spec.trim().slice('ailab:'.length).split(';')[0]!.trim() : '';
 
   const act = async (action: () => Promise<unknown>) => {
     setBusy(true);
@@ -187,11 +191,12 @@ export function DevicePanel(props: DevicePanelProps) {
         </>
       )}
 
-      {/* A Firmata board that did not answer usually lacks StandardFirmata: the flash section opens to offer it. */}
-      <details className="device-flash" key={offerFlash ? 'offer' : 'plain'} open={offerFlash}>
+      {/* A Firmata board that did not answer usually lacks StandardFirmata, a robot our firmware (or has an old one):
+          the flash section opens to offer it. */}
+      <details className="device-flash" key={offerFlash ? `offer-${isAilab ? 'robot' : 'firmata'}` : 'plain'} open={offerFlash}>
         <summary>{t('flash.title')}</summary>
-        {offerFlash && <p className="hint" data-testid="flash-offer">{t('flash.offer')}</p>}
-        <FlashPanel session={session} language={language} initialPath={isFirmata ? spec.trim().slice('firmata:'.length) : ''} onError={props.onError} />
+        {offerFlash && <p className="hint" data-testid="flash-offer">{t(isAilab ? 'flash.offerRobot' : 'flash.offer')}</p>}
+        <FlashPanel session={session} language={language} initialPath={flashPath} initialFirmware={isAilab && session.firmwares.includes('ailabRobot') ? 'ailabRobot' : 'standardFirmata'} onError={props.onError} />
       </details>
       <details className="device-serial">
         <summary>{t('serial.title')}</summary>

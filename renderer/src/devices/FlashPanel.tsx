@@ -9,13 +9,13 @@ import type { Firmware } from '../../../core/contracts/devices';
 import type { Language } from '../../../core/i18n';
 import type { DeviceSession } from './device-session';
 
-export function FlashPanel(props: { session: DeviceSession; language: Language; initialPath: string; onError: (e: unknown) => void }) {
+export function FlashPanel(props: { session: DeviceSession; language: Language; initialPath: string; initialFirmware?: Firmware; onError: (e: unknown) => void }) {
   const { session } = props;
   const { t } = useTranslation('devices');
   useSyncExternalStore((cb) => session.onDidChange(cb), () => session.version);
   const [path, setPath] = useState(props.initialPath);
   const [board, setBoard] = useState<'uno' | 'nano' | 'mega'>('uno');
-  const [firmware, setFirmware] = useState<Firmware>('standardFirmata');
+  const [firmware, setFirmware] = useState<Firmware>(props.initialFirmware ?? 'standardFirmata');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const progress = session.flashProgress;
