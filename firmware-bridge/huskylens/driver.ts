@@ -129,6 +129,14 @@ export class HuskyLensCamera implements AiCamera {
     return this.frameCache;
   }
 
+  /**
+   * The latest frame without asking for a part: for showing what the module sees (the device panel's readings)
+   * without making it switch algorithms under a running program. Idle, the module serves colours.
+   */
+  get latestFrame(): CameraFrame {
+    return this.frameCache;
+  }
+
   /** The part to poll next: stay on the one being served for `dwellPolls`, then the next one asked for recently. */
   private nextNeed(): CameraNeed {
     const now = Date.now();

@@ -101,12 +101,16 @@ describe('device panel: AI-lab robot with an AI vision module', { timeout: 120_0
     expect(splitCameraSpec(' /dev/ttyACM0 ')).toEqual({ robot: '/dev/ttyACM0', camera: null });
   });
 
-  it('a live run\'s camera block reads the module: x of the red blob the module sees is printed', async () => {
+  it('the panel shows the red blob width the module sees, and a live run\'s camera block reads it: x of the red blob is printed', async () => {
     const emu = new HuskyLensEmulator({ views: { [ALGORITHM.COLOR_RECOGNITION]: { blocks: [{ x: 217, y: 120, width: 40, height: 30, id: 1 }] } } });
     const camera = await visionModule(emu);
     const reply = await call('device.connect', { spec: `ailab:${robot.path};camera=${camera}`, language: 'en' });
     expect(reply).toMatchObject({ ok: true, result: { state: 'connected', kit: 'robot' } });
     expect(reply.result.label).toBe(`AI-lab robot 1.0.0 · uno · ${robot.path} · camera ${camera}`);
+    // Idle, the panel's readings carry what the module sees: the red blob's width, -1 for colours not in view.
+    await until(() => inbox.some((f) => f.event === 'device.readings' && f.payload.values['robot.cameraRedSize'] === 40), 30_000, 'camera reading');
+    const readings = inbox.filter((f) => f.event === 'device.readings').at(-1)!.payload.values;
+    expect(readings['robot.cameraGreenSize']).toBe(-1);
     expect((await call('live.run', { project: printRedBlobX(), language: 'en' })).ok).toBe(true);
     await until(() => logs().length > 0, 30_000, 'the printed blob x');
     expect(logs()[0]).toBe('217');

@@ -8,6 +8,7 @@
  * blocks of a live run then read it, as they read the virtual camera in the simulator.
  */
 import type { ConnectionPhase } from '../../core/contracts/devices';
+import { BLOB_COLOURS, largestBlob } from '../../core/device/camera';
 import { translate } from '../../core/i18n';
 import { HuskyLensError, withCamera, type HuskyLensCamera } from '../../firmware-bridge/huskylens/driver';
 import { connectHuskyLens } from '../../firmware-bridge/huskylens/serial-port';
@@ -30,6 +31,13 @@ const PHASES: Partial<Record<RobotConnectionState, ConnectionPhase>> = {
 export function splitCameraSpec(address: string): { readonly robot: string; readonly camera: string | null } {
   const m = /^(.*?)\s*;\s*camera\s*=\s*(.*)$/i.exec(address);
   return m ? { robot: m[1]!.trim(), camera: m[2]!.trim() } : { robot: address.trim(), camera: null };
+}
+
+function cameraReadings(camera: HuskyLensCamera): Record<string, number> {
+  const frame = camera.latestFrame;
+  const out: Record<string, number> = {};
+  for (const c of BLOB_COLOURS) out[`robot.camera${c[0]!.toUpperCase()}${c.slice(1)}Size`] = largestBlob(frame, c)?.width ?? -1;
+  return out;
 }
 
 export function ailabConnector(options: { readonly readyTimeoutMs?: number; readonly robot?: Omit<LineRobotOptions, 'language'> } = {}): DeviceConnector {
@@ -69,7 +77,9 @@ export function ailabConnector(options: { readonly readyTimeoutMs?: number; read
       profileId: null,
       reconnectsItself: true,
       devices: robotDeviceSet(camera ? withCamera(robot, camera) : robot),
-      readings: () => flattenReadings('robot', robot.readings()),
+      // With a camera: the width of the largest blob of each colour (-1 when none), as the blob-size block reads it,
+      // so the panel can chart it and the data panel record it.
+      readings: () => ({ ...flattenReadings('robot', robot.readings()), ...(camera ? cameraReadings(camera) : {}) }),
       linkLost: () => connection.linkLost(),
       emergency: () => robot.safeState(),
       settle: async (ms) => {

@@ -56,6 +56,11 @@ const DEVICE_READING: Readonly<Record<string, LiveSensor>> = {
   'robot.distanceCm': 'distanceCm',
   'robot.headingDeg': 'headingDeg',
   'robot.lightPercent': 'lightPercent',
+  // An AI vision module on the real robot (host/services/live-ailab.ts): blob widths as the blob-size block reads them.
+  'robot.cameraRedSize': 'cameraRedSize',
+  'robot.cameraGreenSize': 'cameraGreenSize',
+  'robot.cameraBlueSize': 'cameraBlueSize',
+  'robot.cameraYellowSize': 'cameraYellowSize',
   'kit.temperatureC': 'temperatureC',
   'kit.humidityPercent': 'humidityPercent',
   'kit.lightPercent': 'lightPercent',

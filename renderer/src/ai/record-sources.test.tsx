@@ -142,7 +142,7 @@ describe('recording by hand from a connected real kit', () => {
   });
 
   it('maps a real robot\'s readings and drops what is not a finite number', () => {
-    expect(deviceLiveReadings({ 'robot.distanceCm': 42, 'robot.headingDeg': 90, 'robot.lightPercent': 30, 'robot.bumperPressed': false, 'robot.colourUnder': 'red', 'drone.heightCm': 80, 'robot.lineSensors.0': true, 'kit.soundPercent': Number.NaN }))
-      .toEqual({ distanceCm: 42, headingDeg: 90, lightPercent: 30 });
+    expect(deviceLiveReadings({ 'robot.distanceCm': 42, 'robot.headingDeg': 90, 'robot.lightPercent': 30, 'robot.bumperPressed': false, 'robot.colourUnder': 'red', 'drone.heightCm': 80, 'robot.line0': true, 'kit.soundPercent': Number.NaN, 'robot.cameraRedSize': 40, 'robot.cameraBlueSize': -1 }))
+      .toEqual({ distanceCm: 42, headingDeg: 90, lightPercent: 30, cameraRedSize: 40, cameraBlueSize: -1 });
   });
 });
