@@ -3,7 +3,10 @@
  * real pty pair made by socat, opened with serialport 13 exactly like /dev/ttyUSB0. What is checked is what the
  * emulated chip does with its pins (levels, PWM duty) and what the program reads when the emulator's ADC is set.
  */
+import { spawn } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SerialError, openSerialLineTransport } from '../serial/serial-transport';
 import { completes, sleep, until } from '../tello/test-support';
 import { startEmulatedFirmata, type EmulatedFirmata } from './emulated-firmata';
 import { FirmataError } from './firmata-board';
@@ -156,6 +159,35 @@ describe('Firmata connection failures (zh-CN/en messages)', () => {
     const err = await connectSerialFirmata({ path: '/dev/ttyAILAB-missing', profileId: 'uno-sensor-kit', language: 'en' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FirmataError);
     expect((err as FirmataError).message).toMatch(/^Could not open serial port \/dev\/ttyAILAB-missing: /);
+  });
+
+  it('one owner per port: a port another program holds is "in use by another program" (zh-CN); one this app holds names its driver; closing frees it', async () => {
+    const board = await startEmulatedFirmata();
+    // Tried: `flock` holding the lock serialport takes, as the Arduino IDE's serial monitor would (--close: the lock
+    // dies with flock itself, not with its child).
+    const holder = spawn('flock', ['--close', '--nonblock', realpathSync(board.path), 'sleep', '5'], { stdio: 'ignore' });
+    try {
+      await sleep(300);
+      const busy = await connectSerialFirmata({ path: board.path, profileId: 'uno-sensor-kit', language: 'zh-CN' }).catch((e: unknown) => e);
+      expect(busy).toBeInstanceOf(SerialError);
+      expect((busy as SerialError).code).toBe('error.busy');
+      expect((busy as SerialError).message).toContain('另一个程序占用');
+      holder.kill('SIGKILL');
+      await new Promise((r) => holder.once('exit', r));
+      // Tried: the robot driver asking for a port the Firmata driver holds, then the other way round.
+      const kit = await connectSerialFirmata({ path: board.path, profileId: 'uno-sensor-kit', language: 'en' });
+      const robotErr = await openSerialLineTransport(board.path, { language: 'en' }).catch((e: unknown) => e);
+      expect((robotErr as Error).message).toContain('already used by "Firmata board"');
+      await kit.link.close();
+      const robotLine = await openSerialLineTransport(board.path, { language: 'en', owner: 'AI-lab robot' });
+      const inUse = await connectSerialFirmata({ path: board.path, profileId: 'uno-sensor-kit', language: 'en' }).catch((e: unknown) => e);
+      expect((inUse as SerialError).code).toBe('error.inUse');
+      expect((inUse as Error).message).toContain('already used by "AI-lab robot"');
+      await robotLine.close();
+    } finally {
+      holder.kill('SIGKILL');
+      await board.stop();
+    }
   });
 
   it('a board that never answers gives "did not answer with Firmata" in time', async () => {

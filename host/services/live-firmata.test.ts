@@ -97,12 +97,17 @@ describe('live mode on a Firmata car (StandardFirmata in avr8js over a pty)', ()
     expect(serial.error.message).toMatch(/Disconnect it first/);
   });
 
-  it('unplugged: the panel shows lost with the message and retries; plugged back in: connected again by itself, and a run works', async () => {
+  it('unplugged mid-run: the program stops "disconnected" with the message, the panel retries; plugged back in: connected again by itself, and a run works', async () => {
     const statuses = () => events('device.statusChanged');
+    const stoppedBefore = events('live.event').filter((e) => e.type === 'stopped').length;
+    expect((await call('live.run', { project: spinningCar(), language: 'en' })).ok).toBe(true);
+    await until(() => Math.abs(board.runner.pwmDuty(5) - 0.8) < 0.02, 3000, 'motors at 80 %');
     const before = statuses().length;
     await board.bridge.unplug();
     await until(() => statuses().slice(before).some((s) => s.state === 'lost'), 3000, 'lost');
     expect(statuses().slice(before).find((s) => s.state === 'lost')!.error.en).toMatch(/Lost contact with the board/);
+    await until(() => events('live.event').filter((e) => e.type === 'stopped').length > stoppedBefore, 3000, 'run stopped');
+    expect(events('live.event').filter((e) => e.type === 'stopped').at(-1)).toMatchObject({ reason: 'disconnected' });
     // Firmata has no reconnect of its own: the service tries the same port and profile again, counting the tries.
     await until(() => statuses().some((s) => s.state === 'lost' && s.phase === 'reconnecting' && s.attempt >= 2), 10_000, 'reconnecting, attempt 2');
     expect(await call('live.run', { project: spinningCar(), language: 'en' })).toMatchObject({ ok: false, error: { code: 'deviceNotConnected' } });
