@@ -37,7 +37,10 @@ describe('ailab CLI', { timeout: 120_000 }, () => {
   it('arenas lists every arena id with its Chinese and English name', () => {
     const r = ailab(['arenas']);
     expect(r.code).toBe(0);
-    for (const arena of ARENAS) expect(r.stdout).toMatch(new RegExp(`${arena.id}\\s+${arena.name['zh-CN']} / ${arena.name.en}`));
+    // Names are matched literally: "5 × 5 grid (reinforcement learning)" has parentheses, which a RegExp would read
+    // as a group and then miss the real text.
+    const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const arena of ARENAS) expect(r.stdout).toMatch(new RegExp(`${literal(arena.id)}\\s+${literal(arena.name['zh-CN'])} / ${literal(arena.name.en)}`));
   });
 
   it('serve prints "Serving at http://127.0.0.1:PORT/" and answers there', async () => {
