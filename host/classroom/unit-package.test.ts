@@ -225,4 +225,14 @@ describe('unit packages', () => {
     await fs.symlink('/etc/hostname', join(unitDir, 'assets', 'host.txt'));
     await expect(pack()).rejects.toMatchObject({ code: 'packSymlink' });
   });
+
+  it('refuses a validly signed package that is not the one announced (an old version replayed in its place)', async () => {
+    const v1 = await pack({ version: 1 });
+    const err = await installPackage(v1, unitsDir, { ...trust, expect: { unitId: 'g4-square', unitVersion: 2 } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PackageError);
+    expect((err as PackageError).code).toBe('notAnnounced');
+    expect((err as PackageError).localized['zh-CN']).toContain('不是老师发送的那一个');
+    expect(await listing(unitsDir)).toEqual([]);
+    expect((await installPackage(v1, unitsDir, { ...trust, expect: { unitId: 'g4-square', unitVersion: 1 } })).status).toBe('installed');
+  });
 });

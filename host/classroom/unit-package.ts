@@ -23,7 +23,7 @@ import { listZipEntries, type ZipEntry } from './zip-entries';
 export type PackageErrorCode =
   | 'tooLarge' | 'notAPackage' | 'badManifest' | 'badSignature' | 'untrustedSigner' | 'fileMismatch' | 'missingFile'
   | 'extraFile' | 'unsafePath' | 'symlink' | 'duplicateEntry' | 'overCaps' | 'expired' | 'notYetValid' | 'olderVersion'
-  | 'packSymlink' | 'packInvalidUnit' | 'installFailed';
+  | 'packSymlink' | 'packInvalidUnit' | 'installFailed' | 'notAnnounced';
 
 /** A refused package or a failed pack/install. `localized` is the message in both languages. */
 export class PackageError extends Error {
@@ -244,6 +244,8 @@ export async function installedManifest(unitsDir: string, unitId: string): Promi
 export interface InstallOptions extends VerifyOptions {
   /** Bytes written so far and in all, for a progress bar. */
   readonly onProgress?: (written: number, total: number) => void;
+  /** The unit and version the package was announced as (a classroom push): anything else is refused. */
+  readonly expect?: { readonly unitId: string; readonly unitVersion: number };
 }
 
 export type InstallResult =
@@ -257,6 +259,10 @@ export type InstallResult =
  */
 export async function installPackage(bytes: Uint8Array, unitsDir: string, options: InstallOptions): Promise<InstallResult> {
   const { manifest, files } = verifyPackage(bytes, options);
+  if (options.expect && (options.expect.unitId !== manifest.unitId || options.expect.unitVersion !== manifest.unitVersion)) {
+    // A validly signed but different package (an old one replayed in place of the announced one).
+    throw new PackageError('notAnnounced', { unit: manifest.unitId, version: manifest.unitVersion, expected: `${options.expect.unitId} ${options.expect.unitVersion}` });
+  }
   const target = join(unitsDir, manifest.unitId);
   const installed = await installedManifest(unitsDir, manifest.unitId);
   if (installed && installed.unitVersion > manifest.unitVersion) {
