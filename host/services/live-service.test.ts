@@ -17,11 +17,12 @@ import { telloConnector } from './live-devices';
 let dataDir: string;
 let server: RunningServer;
 let tello: VirtualTello;
+let statePort: number;
 let client: Awaited<ReturnType<typeof connect>>;
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'ailab-live-'));
-  const statePort = await freeUdpPort();
+  statePort = await freeUdpPort();
   tello = await startVirtualTello({ port: 0, statePort, timeScale: 0.05 });
   server = await startServer({ port: 0, dataDir, log: () => undefined, deviceConnectors: { tello: telloConnector({ statePort }) } });
   client = await connect();
@@ -179,5 +180,21 @@ describe('live mode over the host WebSocket (virtual Tello)', () => {
     await until(() => client.events('device.statusChanged').at(-1)?.state === 'lost', 3000, 'lost');
     expect(Date.now() - at).toBeLessThan(2000);
     expect(client.events('device.statusChanged').at(-1)?.error.en).toMatch(/Lost contact/);
+  });
+
+  it('a drone switched back on at the same address: the panel retries and connects again by itself', async () => {
+    await client.call('device.connect', { spec: `tello:udp:127.0.0.1:${tello.port}`, language: 'en' });
+    const port = tello.port;
+    await until(() => client.events('device.readings').length > 2, 2000, 'readings');
+    await tello.close(); // switched off
+    const statuses = () => client.events('device.statusChanged');
+    await until(() => statuses().some((s) => s.state === 'lost' && s.phase === 'reconnecting'), 8000, 'reconnecting');
+    expect(statuses().at(-1)?.error.en).toMatch(/Lost contact/);
+    tello = await startVirtualTello({ port, statePort, timeScale: 0.05 }); // switched on again
+    await until(() => statuses().at(-1)?.state === 'connected', 20_000, 'connected again');
+    expect(statuses().at(-1)).toMatchObject({ kit: 'drone', phase: 'ready', error: null });
+    // The new link carries telemetry: the battery the switched-on drone reports reaches the panel.
+    const n = client.events('device.readings').length;
+    await until(() => client.events('device.readings').slice(n).some((r) => typeof r.values['drone.batteryPercent'] === 'number' && r.values['drone.batteryPercent'] > 0), 5000, 'battery after the reconnect');
   });
 });
