@@ -3,13 +3,14 @@
 // injected into Node's module loader, because the Electron binary cannot be downloaded here (ENVIRONMENT.md). The
 // double passes IPC between the preload's ipcRenderer and main's ipcMain with structuredClone, as Electron does.
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newProject } from '../core/contracts/project';
 
+const ROOT = join(__dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'ailab-bundle-'));
 const appRoot = join(dir, 'app');
 const dataDir = join(dir, 'data');
@@ -89,6 +90,9 @@ let lab: Record<string, any>;
 beforeAll(async () => {
   mkdirSync(join(appRoot, 'dist', 'renderer'), { recursive: true });
   writeFileSync(join(appRoot, 'dist', 'renderer', 'index.html'), '<!doctype html><title>AI Lab Studio</title>');
+  // The packaged app ships @serialport/bindings-cpp (native) beside the bundles (electron-builder.yml; checked in
+  // packaging.test.ts); here the project's node_modules stands in for it.
+  symlinkSync(join(ROOT, 'node_modules'), join(appRoot, 'node_modules'), 'dir');
   const { buildElectron } = await import('../scripts/build-electron.mjs');
   await buildElectron({ outDir: join(appRoot, 'dist-electron') });
 

@@ -4,7 +4,7 @@
 // small file holding Electron's fuse sentinel and wire: enough for electron-builder to copy, pack app.asar and flip
 // the fuses, which is what this test checks. Installers (NSIS, AppImage, deb, dmg) cannot be built here.
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,18 +82,57 @@ describe('electron-builder --dir (stub Electron binary)', () => {
 
     const unpacked = join(dir, 'release', 'linux-unpacked');
     const asarFile = join(unpacked, 'resources', 'app.asar');
-    const asar = require('@electron/asar') as { listPackage(f: string): string[]; extractFile(f: string, p: string): Buffer };
+    const asar = require('@electron/asar') as { listPackage(f: string): string[]; extractFile(f: string, p: string): Buffer; extractAll(f: string, dest: string): void };
     const files = asar.listPackage(asarFile).map((f) => f.replace(/\\/g, '/'));
     expect(files).toEqual(expect.arrayContaining(['/dist-electron/main.cjs', '/dist-electron/preload.cjs', '/dist/renderer/index.html', '/package.json']));
-    expect(files.filter((f) => f.includes('node_modules'))).toEqual([]);
+    // node_modules holds only what main loads from a package folder at run time (electron-builder.yml says why);
+    // everything else is inside the bundles.
+    const packageOf = (f: string) => f.match(/^\/node_modules\/((?:@[^/]+\/)?[^/@]+)/)?.[1];
+    const shippedPackages = new Set(files.map(packageOf).filter((p) => p !== undefined));
+    expect([...shippedPackages].sort()).toEqual([
+      ...['@serialport/bindings-cpp', '@serialport/bindings-interface', '@serialport/parser-delimiter', '@serialport/parser-readline'],
+      ...['ansi-styles', 'avrgirl-arduino', 'chalk', 'color-convert', 'color-name', 'debug', 'escape-string-regexp', 'firmata-io', 'has-flag'],
+      ...['johnny-five', 'lodash.clonedeep', 'lodash.debounce', 'ms', 'nanotimer', 'node-gyp-build', 'sql.js', 'supports-color', 'temporal'],
+    ]);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(JSON.parse(asar.extractFile(asarFile, 'package.json').toString()).main).toBe('dist-electron/main.cjs');
 
-    // With no node_modules shipped, main may require only Electron and Node's built-ins.
+    // Main may require Electron, Node's built-ins and the shipped serial binding, nothing else. Two exceptions that
+    // are not real dependencies: ws tries `bufferutil` and `utf-8-validate` inside try/catch and runs without them,
+    // and ajv carries `require("ajv/…")` as text in its code-generation templates, which main never evaluates.
     const mainText = asar.extractFile(asarFile, 'dist-electron/main.cjs').toString();
     const required = [...new Set([...mainText.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))];
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-    expect(required.filter((m) => m !== 'electron' && !builtins.has(m))).toEqual([]);
+    const notShipped = required.filter((m) => m !== 'electron' && !builtins.has(m) && m !== '@serialport/bindings-cpp');
+    expect(notShipped.filter((m) => !['bufferutil', 'utf-8-validate'].includes(m) && !/^ajv(-formats)?\/dist\//.test(m))).toEqual([]);
+    expect(required).toContain('@serialport/bindings-cpp');
+
+    // The packaged serial binding really loads: its .node binaries sit outside the asar (Electron cannot dlopen
+    // from inside one), and a Node process given the extracted app lists serial ports through it.
+    const unpackedNode = join(unpacked, 'resources', 'app.asar.unpacked', 'node_modules', '@serialport', 'bindings-cpp', 'prebuilds', 'linux-x64');
+    expect(readdirSync(unpackedNode).filter((f) => f.endsWith('.node')).length).toBeGreaterThan(0);
+    const extracted = join(dir, 'extracted');
+    asar.extractAll(asarFile, extracted);
+    const probe = `require(${JSON.stringify(join(extracted, 'node_modules', '@serialport', 'bindings-cpp'))}).autoDetect().list().then((p) => console.log(JSON.stringify({ ok: Array.isArray(p) })))`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', probe], { cwd: extracted });
+    expect(JSON.parse(stdout)).toEqual({ ok: true });
+
+    // The packaged main starts (every module it requires at load is there) and finds the packages and files it
+    // looks up at run time. `electron` is an inert stand-in: every property is a function returning another one.
+    const startProbe = `
+      const Module = require('node:module');
+      const inert = () => new Proxy(function () {}, { get: (_t, k) => (k === 'then' ? () => {} : k === Symbol.toPrimitive ? () => 'inert' : inert()), apply: () => inert(), construct: () => inert() });
+      const load = Module._load;
+      Module._load = function (request, ...rest) { return request === 'electron' ? inert() : load.call(this, request, ...rest); };
+      const main = ${JSON.stringify(join(extracted, 'dist-electron', 'main.cjs'))};
+      require(main);
+      const fromMain = Module.createRequire(main);
+      fromMain('johnny-five'); fromMain('firmata-io');
+      const found = ['sql.js/dist/sql-wasm.wasm', 'avrgirl-arduino/junk/hex/uno/StandardFirmata.cpp.hex'].map((f) => require('node:fs').existsSync(fromMain.resolve(f)));
+      console.log(JSON.stringify({ started: true, found }));
+      process.exit(0);`;
+    const started = await promisify(execFile)(process.execPath, ['-e', startProbe], { cwd: extracted, env: { ...process.env, AILAB_HOME: join(dir, 'home') } });
+    expect(JSON.parse(started.stdout.trim().split('\n').at(-1)!)).toEqual({ started: true, found: [true, true] });
 
     const fuses = require('@electron/fuses') as { getCurrentFuseWire(p: string): Promise<Record<string, number | string>>; FuseV1Options: Record<number, string> };
     const wire = await fuses.getCurrentFuseWire(join(unpacked, 'ailab-studio'));

@@ -12,8 +12,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(ROOT, 'dist-electron');
 
-/** Packages with native code or run-time file lookups that must not be bundled (none are used by main yet). */
-const NATIVE_EXTERNALS = ['serialport', '@serialport/*', 'better-sqlite3', 'bufferutil', 'utf-8-validate'];
+/**
+ * Packages that must not be bundled. `@serialport/bindings-cpp` finds its prebuilt N-API binary from its own folder
+ * at run time (node-gyp-build), so it ships as a package (electron-builder.yml lists it and its few dependencies);
+ * serialport's other parts are plain JS and are bundled. `bufferutil` and `utf-8-validate` are optional speed-ups
+ * that ws tries to require and lives without; we ship neither.
+ */
+export const NATIVE_EXTERNALS = ['@serialport/bindings-cpp', 'bufferutil', 'utf-8-validate'];
 
 const common = {
   bundle: true,
@@ -35,6 +40,11 @@ export async function buildElectron({ outDir = OUT_DIR } = {}) {
       outfile: join(outDir, 'main.cjs'),
       target: 'node20',
       external: ['electron', ...NATIVE_EXTERNALS],
+      // Host code written as ES modules finds packages and files from `import.meta.url` (createRequire, fileURLToPath).
+      // CommonJS output has no import.meta, and esbuild would leave it empty: main would throw at start-up. Give it
+      // the bundle's own URL instead.
+      banner: { js: 'var __bundleImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+      define: { 'import.meta.url': '__bundleImportMetaUrl' },
     }),
     build({
       ...common,
