@@ -1,7 +1,7 @@
 /**
  * Runs an Arduino Uno/Nano program (ATmega328P at 16 MHz, an Intel HEX file) in avr8js: CPU, timers 0–2, ports B/C/D,
- * ADC and USART0, paced to wall-clock time. Used by the tests and benches to run our robot firmware and StandardFirmata
- * as if a board were plugged in; `pty-bridge.ts` puts it behind a real pty.
+ * ADC, USART0 and TWI (I2C devices on `i2c`), paced to wall-clock time. Used by the tests and benches to run our robot
+ * firmware and StandardFirmata as if a board were plugged in; `pty-bridge.ts` puts it behind a real pty.
  *
  * Contract
  * - `serial` is a Node Duplex for the board's USART0: bytes written to it arrive on the board's RX pin one character
@@ -25,6 +25,7 @@ import {
   AVRADC,
   AVRIOPort,
   AVRTimer,
+  AVRTWI,
   AVRUSART,
   CPU,
   PinState,
@@ -34,9 +35,11 @@ import {
   timer0Config,
   timer1Config,
   timer2Config,
+  twiConfig,
   usart0Config,
 } from 'avr8js';
 import intelHex from 'intel-hex';
+import { I2cBus } from './i2c-bus';
 
 export const CLOCK_HZ = 16_000_000;
 /** ATmega328P flash: 32 KiB. */
@@ -102,7 +105,10 @@ export class AvrRunner {
   portB!: AVRIOPort;
   portC!: AVRIOPort;
   portD!: AVRIOPort;
+  twi!: AVRTWI;
   readonly serial: Duplex;
+  /** The I2C bus on A4/A5 (TWI): fit devices with `i2c.add()`; they outlive resets, as chips on a board do. */
+  readonly i2c = new I2cBus();
   /** Resets so far (power-on excluded). */
   resets = 0;
   private timers: AVRTimer[] = [];
@@ -164,6 +170,8 @@ export class AvrRunner {
     this.portD = new AVRIOPort(this.cpu, portDConfig);
     this.adc = new AVRADC(this.cpu, adcConfig);
     this.usart = new AVRUSART(this.cpu, usart0Config, CLOCK_HZ);
+    this.twi = new AVRTWI(this.cpu, twiConfig, CLOCK_HZ);
+    this.i2c.attach(this.twi, this.cpu);
     this.rxUnread = false;
     this.usart.onByteTransmit = (byte) => {
       this.counts.txBytes++;

@@ -5,7 +5,7 @@
 import { AvrRunner, type AvrRunnerOptions } from './avr-runner';
 import { robotFirmwareHex } from './firmware-files';
 import { startPtyBridge, type PtyBridge, type PtyBridgeOptions } from './pty-bridge';
-import { VirtualRobotBoard } from './robot-board';
+import { VirtualRobotBoard, type FittedSensors } from './robot-board';
 
 /** Emulated time to run before the pty appears: the Arduino core's init and our setup() take well under this. */
 export const BOOT_MS = 30;
@@ -19,9 +19,11 @@ export interface EmulatedRobot {
   stop(): Promise<void>;
 }
 
-export async function startEmulatedRobot(options: AvrRunnerOptions & Pick<PtyBridgeOptions, 'hostPath' | 'log'> = {}): Promise<EmulatedRobot> {
+export async function startEmulatedRobot(
+  options: AvrRunnerOptions & Pick<PtyBridgeOptions, 'hostPath' | 'log'> & { readonly fitted?: FittedSensors } = {},
+): Promise<EmulatedRobot> {
   const runner = new AvrRunner(robotFirmwareHex(), options);
-  const board = new VirtualRobotBoard(runner);
+  const board = new VirtualRobotBoard(runner, options.fitted);
   // Boot before the cable goes in (setup() has run, the receiver is on), as a board that was powered up earlier.
   runner.runFor(BOOT_MS);
   runner.start();

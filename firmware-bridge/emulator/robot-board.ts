@@ -10,8 +10,16 @@
  * - Bumper (12) and buttons (A4, A5): inputs with pull-ups, pressed = low.
  * - Motors: speed from the PWM duty on pins 5/6, direction from pins 4/7 → −100…100 %.
  * - LED: red/green PWM duty on 9/10, blue on/off on 11. Buzzer: pin 3 toggling (tone()) within the last 10 ms.
+ * - Optional I2C add-on (`fitted`): a TCS34725 colour sensor (0x29) reading `world.colourUnder`, and an MPU-6050 gyro
+ *   (0x68) reading the turn rate. The add-on plugs into the I2C header on A4/A5, where the buttons sit on the basic
+ *   kit, so a board with it has no buttons (`buttonA`/`buttonB` are not wired). The turn rate is what the wheels
+ *   make (the timed model the firmware and the host assume: 1.8 °/s per % of wheel power difference / 2, clockwise
+ *   when the left wheel is faster) plus `world.extraTurnDps` (a hand turning the robot); `headingDdeg()` is the true
+ *   heading that follows, integrated every emulated millisecond.
  */
 import type { AvrRunner } from './avr-runner';
+import { ColourSensorTcs34725, TCS34725_ADDRESS, type SurfaceColour } from './colour-sensor-tcs34725';
+import { GyroMpu6050, MPU6050_ADDRESS } from './gyro-mpu6050';
 
 export const PINS = {
   leftPwm: 5,
@@ -41,18 +49,58 @@ export interface RobotWorld {
   bumper: boolean;
   buttonA: boolean;
   buttonB: boolean;
+  /** The surface under the colour sensor, 0…255 per channel (only seen when the colour sensor is fitted). */
+  colourUnder: SurfaceColour;
+  /** Rotation from outside the wheels, °/s clockwise (only seen when the gyro is fitted). */
+  extraTurnDps: number;
 }
+
+/** I2C add-on chips fitted to the board (default none: the basic kit). */
+export interface FittedSensors {
+  readonly colour?: boolean;
+  readonly gyro?: boolean;
+}
+
+/** The timed turn model: degrees per second per % of wheel power difference / 2 (PROTOCOL.md host timing). */
+const DPS_PER_PERCENT = 1.8;
 
 const SOUND_MM_PER_US = 0.343;
 const ECHO_DELAY_MS = 0.2;
 
 export class VirtualRobotBoard {
-  readonly world: RobotWorld = { distanceMm: null, lineDark: [false, false, false], lightRaw: 512, bumper: false, buttonA: false, buttonB: false };
+  readonly world: RobotWorld = {
+    distanceMm: null,
+    lineDark: [false, false, false],
+    lightRaw: 512,
+    bumper: false,
+    buttonA: false,
+    buttonB: false,
+    colourUnder: { r: 0, g: 0, b: 0 },
+    extraTurnDps: 0,
+  };
   /** Ultrasonic measurements answered (trigger pulses seen). */
   pings = 0;
   private lastBuzzerToggleMs = -Infinity;
+  private readonly hasI2c: boolean;
+  /** True heading, tenths of a degree clockwise from power-on, not wrapped. */
+  private heading = 0;
 
-  constructor(readonly runner: AvrRunner) {
+  constructor(
+    readonly runner: AvrRunner,
+    readonly fitted: FittedSensors = {},
+  ) {
+    this.hasI2c = fitted.colour === true || fitted.gyro === true;
+    if (fitted.colour) runner.i2c.add(TCS34725_ADDRESS, new ColourSensorTcs34725(() => this.world.colourUnder, () => runner.emulatedMs));
+    if (fitted.gyro) {
+      runner.i2c.add(MPU6050_ADDRESS, new GyroMpu6050(() => this.turnDps()));
+      // Every emulated ms; re-armed on each new CPU (a reset drops the old one's clock events).
+      const tick = () => {
+        this.heading += this.turnDps() / 100;
+        runner.after(1, tick);
+      };
+      runner.i2c.onDidAttach(() => runner.after(1, tick));
+      runner.after(1, tick);
+    }
     this.apply();
     runner.onPin(PINS.usTrig, (high) => {
       if (high) return;
@@ -89,6 +137,17 @@ export class VirtualRobotBoard {
     };
   }
 
+  /** The robot's turn rate now, °/s clockwise: the wheels' share plus `world.extraTurnDps`. */
+  turnDps(): number {
+    const { left, right } = this.motors();
+    return (DPS_PER_PERCENT * (left - right)) / 2 + this.world.extraTurnDps;
+  }
+
+  /** The true heading (gyro fitted), tenths of a degree clockwise from power-on, 0…3599. */
+  headingDdeg(): number {
+    return ((Math.round(this.heading) % 3600) + 3600) % 3600;
+  }
+
   /** True while the buzzer pin toggles. */
   buzzing(): boolean {
     return this.runner.emulatedMs - this.lastBuzzerToggleMs < 10;
@@ -99,7 +158,8 @@ export class VirtualRobotBoard {
     world.lineDark.forEach((dark, i) => runner.setAnalog(PINS.line[i]! - 14, dark ? 4 : 0.5));
     runner.setAnalog(PINS.light - 14, (Math.min(1023, Math.max(0, world.lightRaw)) * 5) / 1024);
     runner.setInput(PINS.bumper, !world.bumper);
-    runner.setInput(PINS.buttonA, !world.buttonA);
-    runner.setInput(PINS.buttonB, !world.buttonB);
+    // With the I2C add-on, A4/A5 are SDA/SCL: no buttons there (the bus idles high through its pull-ups).
+    runner.setInput(PINS.buttonA, this.hasI2c || !world.buttonA);
+    runner.setInput(PINS.buttonB, this.hasI2c || !world.buttonB);
   }
 }

@@ -3,17 +3,26 @@
 // compare. Kit wiring: board-pins.h.
 //
 // What this build measures and how:
-// - DRIVE and TURN are timed (no wheel encoders or gyro fitted on the basic kit): 4 mm/s and 1.8 deg/s per % of
-//   speed, the same model the host's timeouts assume. The heading in sensor frames is dead-reckoned from turns.
+// - DRIVE is timed (no wheel encoders): 4 mm/s per % of speed, the model the host's timeouts assume.
+// - TURN and the heading: with the I2C gyro add-on (MPU-6050 at 0x68) the heading integrates the gyro's Z rate and a
+//   TURN ends when the gyro says the robot has turned that far (closed loop). Without it a TURN is timed at
+//   1.8 deg/s per % and the heading is dead-reckoned from turns.
+// - Colour: with the I2C colour add-on (TCS34725 at 0x29) r g b are its red/green/blue counts scaled so a white card
+//   reads 255; without it they are 0 0 0.
+// - The add-ons are probed once at boot and listed in the banner (RGB, GYRO) only when they answer. They sit on
+//   A4/A5 (SDA/SCL), the buttons' pins on the basic kit, so a board with an add-on has no buttons (no BTN; 0 0).
 // - Ultrasonic: a trigger every 60 ms; the echo width is timed by the INT0 interrupt, so the loop never blocks.
-// - Line sensors, light: ADC. No colour sensor (r g b are 0), no display (TEXT answers ERR CAP).
+// - Line sensors, light: ADC. No display (TEXT answers ERR CAP).
 // - Motors stop when no readable host line arrived for 500 ms while they run (EV WATCHDOG).
 #include <Arduino.h>
 #include <stdlib.h>
 #include <string.h>
+#include <Wire.h>
 #include "board-pins.h"
 
-static const char BANNER[] = "VER ailab-robot 1.0.0 uno M DRIVE TURN LED TONE US LINE3 LIGHT BUMP BTN\n";
+// The banner is put together at boot from what answered: head, then " RGB" / " GYRO", " BUMP", " BTN" (no add-on).
+static const char BANNER_HEAD[] = "VER ailab-robot 1.0.0 uno M DRIVE TURN LED TONE US LINE3 LIGHT";
+static char banner[96];
 static const unsigned long WATCHDOG_MS = 500;
 static const unsigned long US_PERIOD_MS = 60;
 static const unsigned long US_TIMEOUT_US = 30000;
@@ -48,6 +57,38 @@ static volatile bool echoDone = false;
 static bool usWaiting = false;
 static unsigned long usTriggerMs = 0, usTriggerUs = 0;
 static uint16_t distMm = 0;
+
+// ---- I2C add-ons (colour sensor, gyro) ----------------------------------------------------------------------------
+// TCS34725 (datasheet register map): a command byte (bit 7 set; 0x20 = auto-increment) selects the register.
+static const uint8_t TCS_ADDR = 0x29;
+static const uint8_t TCS_CMD = 0x80, TCS_AUTO_INC = 0x20;
+static const uint8_t TCS_ENABLE = 0x00, TCS_ATIME = 0x01, TCS_CONTROL = 0x0f, TCS_ID = 0x12, TCS_STATUS = 0x13;
+static const uint8_t TCS_PON = 0x01, TCS_AEN = 0x02, TCS_AVALID = 0x01;
+// 10 integration cycles (24 ms, full scale 10240 counts) at 4x gain.
+static const uint8_t TCS_ATIME_24MS = 0xf6, TCS_GAIN_4X = 0x01;
+static const unsigned long COLOUR_PERIOD_MS = 25;
+// Counts a white card gives on each of R, G, B at those settings under the kit's skirt (calibration of the kit; the
+// emulator's sensor model gives the same).
+static const unsigned long WHITE_COUNTS = 2000;
+// MPU-6050 (register map): the first byte written is the register, bursts count up.
+static const uint8_t MPU_ADDR = 0x68;
+// SMPLRT_DIV (0x19), CONFIG (0x1a) and GYRO_CONFIG (0x1b) follow each other and are written in one burst.
+static const uint8_t MPU_SMPLRT_DIV = 0x19, MPU_GYRO_ZOUT_H = 0x47;
+static const uint8_t MPU_PWR_MGMT_1 = 0x6b, MPU_WHO_AM_I = 0x75;
+// +-500 deg/s full scale (a turn at 100 % is 180 deg/s): 65.5 LSB per deg/s. Heading is kept in raw*ms:
+// 65.5 * 1000 per degree = 6550 per tenth of a degree.
+static const long GYRO_UNITS_PER_DDEG = 6550;
+static const long GYRO_UNITS_PER_TURN = 3600L * GYRO_UNITS_PER_DDEG;
+static const unsigned long GYRO_PERIOD_US = 10000;  // the chip samples at 100 Hz (SMPLRT_DIV 9, DLPF 44 Hz)
+static const uint8_t GYRO_CALIBRATION_SAMPLES = 32;
+
+static bool hasColour = false, hasGyro = false;
+static uint8_t colourR = 0, colourG = 0, colourB = 0;
+static unsigned long nextColourMs = 0;
+static int16_t gyroBias = 0;           // raw Z reading at rest, measured at boot
+static long gyroHeading = 0;           // raw*ms, 0..GYRO_UNITS_PER_TURN-1, clockwise
+static long gyroTurned = 0;            // raw*ms turned clockwise since the current TURN began
+static unsigned long lastGyroUs = 0;
 
 // ---- output -------------------------------------------------------------------------------------------------------
 static char outBuf[64];
@@ -97,7 +138,7 @@ static long wrapHeading(long ddeg) { return ((ddeg % 3600) + 3600) % 3600; }
 // Ends a drive/turn: DONE when it ran its full time, CANCEL when replaced. A cancelled turn keeps the part it made.
 static void endMotion(bool done) {
   if (motionKind == MOTION_NONE) return;
-  if (motionKind == MOTION_TURN) {
+  if (motionKind == MOTION_TURN && !hasGyro) {
     unsigned long elapsed = millis() - motionStartMs;
     long made = done || motionDurationMs == 0 ? motionDdeg : (long)((float)motionDdeg * elapsed / motionDurationMs);
     headingDdeg = wrapHeading(headingDdeg + made);
@@ -224,6 +265,7 @@ static void runCommand(uint16_t id, Verb verb, long* a, const char* hex) {
       motionStartMs = millis();
       motionDurationMs = (unsigned long)labs(amount) * 1000UL / perSecond;
       motionDdeg = verb == V_TURN ? amount : 0;
+      gyroTurned = 0;
       int8_t power = amount >= 0 ? speed : -speed;
       if (verb == V_DRIVE) setMotors(power, power);
       else setMotors(power, -power);
@@ -252,7 +294,7 @@ static void handleLine(char* line, uint8_t len) {
     while (*q == ' ') q++;
     if (*q == '\0') {
       lastHostMs = millis();
-      Serial.write(BANNER);
+      Serial.write(banner);
       return;
     }
   }
@@ -384,6 +426,99 @@ static void pollUltrasonic(unsigned long nowMs) {
   }
 }
 
+// Writes `len` bytes (the first is the register or command byte). True when every byte was acknowledged.
+static bool i2cWrite(uint8_t addr, const uint8_t* bytes, uint8_t len) {
+  Wire.beginTransmission(addr);
+  Wire.write(bytes, len);
+  return Wire.endTransmission() == 0;
+}
+
+// Selects register `reg` (already in the device's own form: TCS command byte, MPU register) and reads `len` bytes after
+// a repeated START. False on a NACK, a short read or a bus timeout.
+static bool i2cRead(uint8_t addr, uint8_t reg, uint8_t* out, uint8_t len) {
+  Wire.beginTransmission(addr);
+  Wire.write(reg);
+  if (Wire.endTransmission(false) != 0) return false;
+  if (Wire.requestFrom(addr, len) != len) return false;
+  for (uint8_t i = 0; i < len; i++) out[i] = Wire.read();
+  return true;
+}
+
+static int16_t readGyroZ(bool* ok) {
+  uint8_t b[2];
+  *ok = i2cRead(MPU_ADDR, MPU_GYRO_ZOUT_H, b, 2);
+  return (int16_t)((uint16_t)b[0] << 8 | b[1]);
+}
+
+// Probes and sets up the add-ons. A bus held low (a pressed button where the add-on would be) times out: not fitted.
+static void probeAddOns() {
+  Wire.begin();
+  Wire.setWireTimeout(3000, true);
+  Wire.setClock(400000);  // both chips do fast mode; a 10-byte read takes 0.25 ms
+  uint8_t id = 0;
+  hasColour = i2cRead(TCS_ADDR, TCS_CMD | TCS_ID, &id, 1) && (id == 0x44 || id == 0x4d);
+  if (hasColour) {
+    const uint8_t atime[] = {TCS_CMD | TCS_ATIME, TCS_ATIME_24MS};
+    const uint8_t gain[] = {TCS_CMD | TCS_CONTROL, TCS_GAIN_4X};
+    const uint8_t powerOn[] = {TCS_CMD | TCS_ENABLE, TCS_PON};
+    const uint8_t adcOn[] = {TCS_CMD | TCS_ENABLE, TCS_PON | TCS_AEN};
+    hasColour = i2cWrite(TCS_ADDR, atime, 2) && i2cWrite(TCS_ADDR, gain, 2) && i2cWrite(TCS_ADDR, powerOn, 2);
+    delay(3);  // the oscillator's 2.4 ms warm-up before the ADC may start
+    hasColour = hasColour && i2cWrite(TCS_ADDR, adcOn, 2);
+  }
+  id = 0;
+  hasGyro = i2cRead(MPU_ADDR, MPU_WHO_AM_I, &id, 1) && id == 0x68;
+  if (hasGyro) {
+    const uint8_t wake[] = {MPU_PWR_MGMT_1, 0x01};  // out of sleep, clock from the X gyro's PLL
+    const uint8_t rate[] = {MPU_SMPLRT_DIV, 9, 0x03, 0x08};  // 100 Hz; CONFIG: 44 Hz filter; GYRO_CONFIG: +-500 deg/s
+    hasGyro = i2cWrite(MPU_ADDR, wake, 2) && i2cWrite(MPU_ADDR, rate, 4);
+  }
+  if (hasGyro) {
+    // The Z rate at rest is not 0 on a real chip (a few deg/s): average it while the robot stands still at boot.
+    long sum = 0;
+    bool ok = true;
+    for (uint8_t i = 0; i < GYRO_CALIBRATION_SAMPLES && ok; i++) {
+      delay(2);
+      sum += readGyroZ(&ok);
+    }
+    hasGyro = ok;
+    gyroBias = sum / GYRO_CALIBRATION_SAMPLES;
+    lastGyroUs = micros();
+  }
+  if (!hasColour && !hasGyro) Wire.end();  // A4/A5 go back to the buttons
+}
+
+static void pollColour(unsigned long nowMs) {
+  if (!hasColour || (long)(nowMs - nextColourMs) < 0) return;
+  nextColourMs = nowMs + COLOUR_PERIOD_MS;
+  // STATUS, then clear, red, green, blue (low byte first) in one burst.
+  uint8_t b[9];
+  if (!i2cRead(TCS_ADDR, TCS_CMD | TCS_AUTO_INC | TCS_STATUS, b, 9) || !(b[0] & TCS_AVALID)) return;
+  uint8_t* out[3] = {&colourR, &colourG, &colourB};
+  for (uint8_t i = 0; i < 3; i++) {
+    unsigned long counts = (uint16_t)b[3 + 2 * i] | (uint16_t)b[4 + 2 * i] << 8;
+    unsigned long scaled = (counts * 255UL + WHITE_COUNTS / 2) / WHITE_COUNTS;  // rounded
+    *out[i] = scaled > 255 ? 255 : scaled;
+  }
+}
+
+// Integrates the gyro's Z rate (anticlockwise positive on the chip, so clockwise = minus it) into the heading.
+static void pollGyro() {
+  if (!hasGyro) return;
+  unsigned long nowUs = micros();
+  unsigned long dtUs = nowUs - lastGyroUs;
+  if (dtUs < GYRO_PERIOD_US) return;
+  lastGyroUs = nowUs;
+  if (dtUs > 50000) dtUs = 50000;  // a loop held up longer: keep the product inside a long
+  bool ok;
+  long rate = -((long)readGyroZ(&ok) - gyroBias);
+  if (!ok) return;
+  long units = rate * (long)dtUs / 1000;
+  gyroTurned += units;
+  gyroHeading = ((gyroHeading + units) % GYRO_UNITS_PER_TURN + GYRO_UNITS_PER_TURN) % GYRO_UNITS_PER_TURN;
+  headingDdeg = gyroHeading / GYRO_UNITS_PER_DDEG;
+}
+
 static void sendFrame(unsigned long nowMs) {
   uint8_t lineBits = 0;
   if (analogRead(PIN_LINE_0) >= LINE_DARK_THRESHOLD) lineBits |= 1;
@@ -396,11 +531,14 @@ static void sendFrame(unsigned long nowMs) {
   outUnsigned(distMm);
   outUnsigned(lineBits);
   outUnsigned(light);
-  outStr(" 0 0 0");
+  outUnsigned(colourR);
+  outUnsigned(colourG);
+  outUnsigned(colourB);
   outUnsigned(headingDdeg);
   outUnsigned(digitalRead(PIN_BUMPER) == LOW);
-  outUnsigned(digitalRead(PIN_BUTTON_A) == LOW);
-  outUnsigned(digitalRead(PIN_BUTTON_B) == LOW);
+  bool buttons = !hasColour && !hasGyro;
+  outUnsigned(buttons && digitalRead(PIN_BUTTON_A) == LOW);
+  outUnsigned(buttons && digitalRead(PIN_BUTTON_B) == LOW);
   outEnd();
 }
 
@@ -417,22 +555,36 @@ void setup() {
   pinMode(PIN_LED_G, OUTPUT);
   pinMode(PIN_LED_B, OUTPUT);
   pinMode(PIN_BUMPER, INPUT_PULLUP);
-  pinMode(PIN_BUTTON_A, INPUT_PULLUP);
-  pinMode(PIN_BUTTON_B, INPUT_PULLUP);
   setMotors(0, 0);
+  probeAddOns();
+  if (!hasColour && !hasGyro) {
+    pinMode(PIN_BUTTON_A, INPUT_PULLUP);
+    pinMode(PIN_BUTTON_B, INPUT_PULLUP);
+  }
+  strcpy(banner, BANNER_HEAD);
+  if (hasColour) strcat(banner, " RGB");
+  if (hasGyro) strcat(banner, " GYRO");
+  strcat(banner, " BUMP");
+  if (!hasColour && !hasGyro) strcat(banner, " BTN");
+  strcat(banner, "\n");
   attachInterrupt(digitalPinToInterrupt(PIN_US_ECHO), onEcho, CHANGE);
   Serial.begin(115200);
   // A reset can cut a line short; the bare '\n' ends whatever half line the host holds, so the banner after it is
   // read whole (the host drops the fragment as garbage). The banner is sent once after every boot: a host that did not
   // ask for it knows the board restarted.
   Serial.write('\n');
-  Serial.write(BANNER);
+  Serial.write(banner);
 }
 
 void loop() {
   readHost();
   unsigned long nowMs = millis();
-  if (motionKind != MOTION_NONE && nowMs - motionStartMs >= motionDurationMs) endMotion(true);
+  pollGyro();
+  pollColour(nowMs);
+  // A gyro turn ends when the gyro has seen the whole angle; a timed one (and every drive) when its time is up.
+  bool gyroTurn = motionKind == MOTION_TURN && hasGyro;
+  if (gyroTurn && (motionDdeg >= 0 ? gyroTurned : -gyroTurned) >= labs(motionDdeg) * GYRO_UNITS_PER_DDEG) endMotion(true);
+  else if (motionKind != MOTION_NONE && !gyroTurn && nowMs - motionStartMs >= motionDurationMs) endMotion(true);
   if (toneActive && nowMs - toneStartMs >= toneDurationMs) endTone(true);
   bool moving = leftPower != 0 || rightPower != 0 || motionKind != MOTION_NONE;
   if (moving && nowMs - lastHostMs >= WATCHDOG_MS) {
