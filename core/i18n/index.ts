@@ -14,6 +14,7 @@ import { classui } from './classui.strings';
 import { codegen } from './codegen.strings';
 import { devices } from './devices.strings';
 import { host } from './host.strings';
+import { kitline } from './kitline.strings';
 import { lessons } from './lessons.strings';
 import { runtime } from './runtime.strings';
 import { serial } from './serial.strings';
@@ -21,7 +22,7 @@ import { shell } from './shell.strings';
 import { sim } from './sim.strings';
 import type { Bundle, Language } from './types';
 
-export const BUNDLES = { ai, airl, app, aiui, blocks, bridge, camera, classroom, classui, codegen, devices, host, lessons, runtime, serial, shell, sim } as const satisfies Record<string, Bundle>;
+export const BUNDLES = { ai, airl, app, aiui, blocks, bridge, camera, classroom, classui, codegen, devices, host, kitline, lessons, runtime, serial, shell, sim } as const satisfies Record<string, Bundle>;
 export type Namespace = keyof typeof BUNDLES;
 export * from './types';
 

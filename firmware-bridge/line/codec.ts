@@ -408,3 +408,67 @@ export function parseHostLine(line: string): HostLine {
   }
   return validateCommand(command) === null ? { kind: 'command', id, command } : { kind: 'bad', id, code: 'ARG' };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sensor-kit mode (PROTOCOL.md "Sensor kit"): the same lines, ids, acks and watchdog; a kit banner and a `K` frame.
+// Kept apart from `parseBoardLine` so a robot host reads a kit's banner as another firmware (`foreignVersion`).
+
+/** The firmware name a sensor-kit board sends in its `VER` banner. */
+export const KIT_FIRMWARE_NAME = 'ailab-kit';
+/** Kit sensor-frame field count after the `K`. */
+export const KIT_FRAME_FIELDS = 8;
+
+/** One `K` line, raw as the board measures (the host calibrates: calibrations are data on the host). */
+export interface KitFrame {
+  /** Board uptime, ms, wraps at 2^32. */
+  readonly ms: number;
+  /** ADC 0…1023 of the temperature, humidity, light, sound (loudest since the last frame) and knob inputs. */
+  readonly temperatureRaw: number;
+  readonly humidityRaw: number;
+  readonly lightRaw: number;
+  readonly soundRaw: number;
+  readonly knobRaw: number;
+  /** PIR output high (motion seen). */
+  readonly motion: boolean;
+  readonly button: boolean;
+}
+
+/** A kit board line: the robot's lines, plus the kit banner and the kit frame. */
+export type KitBoardLine = BoardLine | ({ readonly kind: 'kitVersion' } & VersionBanner) | ({ readonly kind: 'kitFrame' } & KitFrame);
+
+const KIT_FRAME_LIMITS: readonly (readonly [number, number])[] = [[0, 4294967295], [0, 1023], [0, 1023], [0, 1023], [0, 1023], [0, 1023], [0, 1], [0, 1]];
+
+/** One line from a sensor-kit board (or any board, when identifying what is plugged in). Never throws. */
+export function parseKitBoardLine(line: string): KitBoardLine {
+  const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+  const parts = precheck(text) === null ? text.trim().split(/ +/) : [];
+  if (parts[0] === 'K') {
+    if (parts.length !== KIT_FRAME_FIELDS + 1) return garbage('fieldCount', text);
+    const v: number[] = [];
+    for (let i = 0; i < KIT_FRAME_FIELDS; i++) {
+      const n = int(parts[i + 1]);
+      if (n === null) return garbage('badNumber', text);
+      const [lo, hi] = KIT_FRAME_LIMITS[i]!;
+      if (n < lo || n > hi) return garbage('outOfRange', text);
+      v.push(n);
+    }
+    return { kind: 'kitFrame', ms: v[0]!, temperatureRaw: v[1]!, humidityRaw: v[2]!, lightRaw: v[3]!, soundRaw: v[4]!, knobRaw: v[5]!, motion: v[6] === 1, button: v[7] === 1 };
+  }
+  if (parts[0] === 'VER' && parts[1] === KIT_FIRMWARE_NAME) {
+    // Same version rules as the robot's banner, read by the robot parser with our name swapped in.
+    const parsed = parseBoardLine(['VER', FIRMWARE_NAME, ...parts.slice(2)].join(' '));
+    if (parsed.kind !== 'version') return { kind: 'foreignVersion', text };
+    const { kind: _kind, ...banner } = parsed;
+    return { kind: 'kitVersion', ...banner };
+  }
+  return parseBoardLine(line);
+}
+
+export function encodeKitVersion(v: VersionBanner): string {
+  return `VER ${KIT_FIRMWARE_NAME} ${v.major}.${v.minor}.${v.patch} ${v.board}${v.capabilities.map((c) => ` ${c}`).join('')}\n`;
+}
+
+export function encodeKitFrame(f: KitFrame): string {
+  const b = (x: boolean) => (x ? 1 : 0);
+  return `K ${f.ms} ${f.temperatureRaw} ${f.humidityRaw} ${f.lightRaw} ${f.soundRaw} ${f.knobRaw} ${b(f.motion)} ${b(f.button)}\n`;
+}
