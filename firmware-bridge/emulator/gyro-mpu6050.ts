@@ -9,7 +9,8 @@
  *   (0 after power-on); accelerometer and temperature outputs read 0 g / 0 raw (not modelled).
  * - Axes: Z points up out of the chip; a positive Z rate is anticlockwise seen from above (right-hand rule), so a
  *   robot turning clockwise reads a negative Z rate.
- * - The outputs follow the rate at the moment of the read, clipped to the full-scale range (±32767).
+ * - The outputs follow the rate at the moment of the read plus a constant zero-rate offset (`biasDps`; real chips
+ *   read a few °/s at rest, which firmware must measure and subtract), clipped to the full-scale range.
  */
 import type { I2cDevice } from './i2c-bus';
 
@@ -29,8 +30,12 @@ export class GyroMpu6050 implements I2cDevice {
 
   /**
    * @param clockwiseDps the robot's turn rate now, degrees per second, clockwise seen from above
+   * @param biasDps what the Z output reads at rest, °/s on the chip's own axis (anticlockwise positive)
    */
-  constructor(private readonly clockwiseDps: () => number) {
+  constructor(
+    private readonly clockwiseDps: () => number,
+    private readonly biasDps = 0,
+  ) {
     this.regs[REG.pwrMgmt1] = SLEEP;
     this.regs[REG.whoAmI] = MPU6050_WHO_AM_I;
   }
@@ -68,7 +73,7 @@ export class GyroMpu6050 implements I2cDevice {
     const out = this.regs.subarray(0x3b, 0x49);
     if ((this.regs[REG.pwrMgmt1]! & SLEEP) === 0) {
       const lsb = LSB_PER_DPS[(this.regs[REG.gyroConfig]! >> 3) & 0b11]!;
-      const z = Math.max(-32768, Math.min(32767, Math.round(-this.clockwiseDps() * lsb)));
+      const z = Math.max(-32768, Math.min(32767, Math.round((this.biasDps - this.clockwiseDps()) * lsb)));
       const at = REG.gyroXoutH - 0x3b + 4; // GYRO_ZOUT_H
       out[at] = (z >> 8) & 0xff;
       out[at + 1] = z & 0xff;

@@ -59,6 +59,8 @@ export interface RobotWorld {
 export interface FittedSensors {
   readonly colour?: boolean;
   readonly gyro?: boolean;
+  /** The gyro's zero-rate offset, °/s (default 0). */
+  readonly gyroBiasDps?: number;
 }
 
 /** The timed turn model: degrees per second per % of wheel power difference / 2 (PROTOCOL.md host timing). */
@@ -92,7 +94,7 @@ export class VirtualRobotBoard {
     this.hasI2c = fitted.colour === true || fitted.gyro === true;
     if (fitted.colour) runner.i2c.add(TCS34725_ADDRESS, new ColourSensorTcs34725(() => this.world.colourUnder, () => runner.emulatedMs));
     if (fitted.gyro) {
-      runner.i2c.add(MPU6050_ADDRESS, new GyroMpu6050(() => this.turnDps()));
+      runner.i2c.add(MPU6050_ADDRESS, new GyroMpu6050(() => this.turnDps(), fitted.gyroBiasDps));
       // Every emulated ms; re-armed on each new CPU (a reset drops the old one's clock events).
       const tick = () => {
         this.heading += this.turnDps() / 100;
