@@ -17,9 +17,14 @@
  *   board answers, the state is `ready` again with a NEW `robot`. Only a connection that was ready once reconnects:
  *   a first attempt that fails ends in `failed` with the reason.
  * - Errors are `SerialError` (port) or `LineError` (protocol); `status.error` carries code and message.
+ * - Sensor kits: with `kinds` including 'sensorkit' the banner decides (identify.ts): our kit firmware gets a
+ *   `KitSession` (`kit`, `device`), the robot firmware a `LineRobot`. A kind not in `kinds` fails with
+ *   `kitline` `error.isKit` / `error.isRobot`; after the first ready only the same kind is taken back on reconnect.
  */
 import type { Language } from '../../core/i18n';
 import { translate } from '../../core/i18n';
+import { identifyLineBoard, type LineBoardKind } from '../line/identify';
+import { KitSession, type KitSessionOptions } from '../line/kit-session';
 import { LineError, LineRobot, type LineRobotOptions } from '../line/session';
 import { openSerialLineTransport, SerialError, type OpenSerialOptions, type SerialLineTransport } from './serial-transport';
 
@@ -46,6 +51,10 @@ export interface RobotConnectionOptions {
   readonly heartbeatMs?: number;
   /** Passed to LineRobot.connect (handshake timing, stream rate…); `language` is the connection's. */
   readonly robot?: Omit<LineRobotOptions, 'language'>;
+  /** Which boards to take (default only the robot, which then skips identifying). */
+  readonly kinds?: readonly LineBoardKind[];
+  /** Passed to KitSession.connect when a sensor kit answers. */
+  readonly kit?: Omit<KitSessionOptions, 'language'>;
   /** Opens the port (default: serialport); injectable only to count or delay opens. */
   readonly open?: (path: string, options: OpenSerialOptions) => Promise<SerialLineTransport>;
   readonly log?: (line: string) => void;
@@ -58,10 +67,13 @@ export class RobotConnection {
   private everReady = false;
   private transport: SerialLineTransport | null = null;
   private robotValue: LineRobot | null = null;
+  private kitValue: KitSession | null = null;
+  /** The kind first connected; a reconnect takes back only this one. */
+  private lockedKind: LineBoardKind | null = null;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<(status: ConnectionStatus) => void>();
-  private readonly readyWaiters: { resolve: (r: LineRobot) => void; reject: (e: Error) => void }[] = [];
+  private readonly readyWaiters: { resolve: (r: LineRobot | KitSession) => void; reject: (e: Error) => void }[] = [];
   private readonly language: Language;
   private readonly log: (line: string) => void;
 
@@ -85,16 +97,28 @@ export class RobotConnection {
     return this.stateValue === 'ready' ? this.robotValue : null;
   }
 
+  /** The connected sensor kit while `ready` (a new object after each reconnect), else null. */
+  get kit(): KitSession | null {
+    return this.stateValue === 'ready' ? this.kitValue : null;
+  }
+
+  /** Whichever board is connected while `ready`. */
+  get device(): LineRobot | KitSession | null {
+    return this.robot ?? this.kit;
+  }
+
   get status(): ConnectionStatus {
     const { path } = this.options;
-    const banner = this.robotValue?.banner;
+    const banner = (this.robotValue ?? this.kitValue)?.banner;
     const params: Record<string, string | number> = {
       path,
       attempt: this.attempts,
       version: banner ? `${banner.major}.${banner.minor}.${banner.patch}` : '?',
       board: banner?.board ?? '?',
     };
-    return { state: this.stateValue, path, message: translate(this.language, 'serial', `state.${this.stateValue}`, params), error: this.errorValue, attempt: this.attempts };
+    const message =
+      this.stateValue === 'ready' && this.kitValue !== null ? translate(this.language, 'kitline', 'state.ready', params) : translate(this.language, 'serial', `state.${this.stateValue}`, params);
+    return { state: this.stateValue, path, message, error: this.errorValue, attempt: this.attempts };
   }
 
   onDidChangeState(listener: (status: ConnectionStatus) => void): () => void {
@@ -104,12 +128,20 @@ export class RobotConnection {
 
   /** Resolves with the robot once ready; rejects when the connection fails, closes, or `ms` pass. */
   whenReady(ms = 10_000): Promise<LineRobot> {
-    const robot = this.robot;
-    if (robot !== null) return Promise.resolve(robot);
+    return this.whenDeviceReady(ms).then((d) => {
+      if (d instanceof LineRobot) return d;
+      throw new Error(translate(this.language, 'kitline', 'error.isKit', { path: this.options.path }));
+    });
+  }
+
+  /** As `whenReady`, for a connection that takes sensor kits too. */
+  whenDeviceReady(ms = 10_000): Promise<LineRobot | KitSession> {
+    const device = this.device;
+    if (device !== null) return Promise.resolve(device);
     if (this.stateValue === 'failed' || this.stateValue === 'closed') return Promise.reject(this.currentError());
     return new Promise((resolve, reject) => {
       const waiter = {
-        resolve: (r: LineRobot) => {
+        resolve: (r: LineRobot | KitSession) => {
           clearTimeout(timer);
           resolve(r);
         },
@@ -129,16 +161,17 @@ export class RobotConnection {
 
   /** For a live run's `linkCheck`: null while ready, else why not (unplugged, lost, closed). */
   linkLost(): Error | null {
-    if (this.stateValue === 'ready') return this.robotValue?.linkLost() ?? null;
+    if (this.stateValue === 'ready') return (this.robotValue ?? this.kitValue)?.linkLost() ?? null;
     return this.currentError();
   }
 
   async close(): Promise<void> {
     if (this.stateValue === 'closed') return;
     this.clearTimers();
-    const robot = this.robotValue;
+    const robot = this.robotValue ?? this.kitValue;
     const transport = this.transport;
     this.robotValue = null;
+    this.kitValue = null;
     this.transport = null;
     robot?.close(); // sends S (motors off) while the port is still open
     await transport?.close();
@@ -189,9 +222,9 @@ export class RobotConnection {
     }
     this.transport = transport;
     this.setState('handshake', reconnecting ? this.errorValue : null);
-    let robot: LineRobot;
+    let robot: LineRobot | KitSession;
     try {
-      robot = await LineRobot.connect(transport, { ...this.options.robot, language: this.language, log: this.log });
+      robot = await this.connectBoard(transport);
     } catch (e) {
       this.transport = null;
       await transport.close();
@@ -204,7 +237,9 @@ export class RobotConnection {
       if (!this.isClosed()) this.failOrRetry(new SerialError('error.notFound', { path: this.options.path }, this.language));
       return;
     }
-    this.robotValue = robot;
+    if (robot instanceof LineRobot) this.robotValue = robot;
+    else this.kitValue = robot;
+    this.lockedKind = robot.kind;
     this.everReady = true;
     this.attempts = 0;
     transport.onClose((reason) => {
@@ -219,12 +254,31 @@ export class RobotConnection {
     for (const w of this.readyWaiters.splice(0)) w.resolve(robot);
   }
 
+  /** The robot straight away when only robots are taken (as before kits existed); otherwise what the banner says. */
+  private async connectBoard(transport: SerialLineTransport): Promise<LineRobot | KitSession> {
+    const kinds = this.lockedKind !== null ? [this.lockedKind] : (this.options.kinds ?? ['robot']);
+    const robotOptions = { ...this.options.robot, language: this.language, log: this.log };
+    if (!kinds.includes('sensorkit')) return LineRobot.connect(transport, robotOptions);
+    const kind = await identifyLineBoard(transport, { ...this.options.robot, language: this.language });
+    if (!kinds.includes(kind)) {
+      const k = (x: LineBoardKind) => translate(this.language, 'kitline', `kind.${x}`);
+      const { path } = this.options;
+      const message =
+        this.lockedKind !== null
+          ? translate(this.language, 'kitline', 'error.changedKind', { path, was: k(this.lockedKind), now: k(kind) })
+          : translate(this.language, 'kitline', kind === 'sensorkit' ? 'error.isKit' : 'error.isRobot', { path });
+      throw new Error(message);
+    }
+    return kind === 'robot' ? LineRobot.connect(transport, robotOptions) : KitSession.connect(transport, { ...this.options.kit, language: this.language, log: this.log });
+  }
+
   private lose(): void {
     if (this.stateValue !== 'ready') return;
     this.clearTimers();
-    const robot = this.robotValue;
+    const robot = this.robotValue ?? this.kitValue;
     const transport = this.transport;
     this.robotValue = null;
+    this.kitValue = null;
     this.transport = null;
     robot?.close();
     void transport?.close();

@@ -6,6 +6,9 @@
  * An AI vision module (HuskyLens protocol, firmware-bridge/huskylens) on its own serial port joins with
  * `ailab:<robot port>;camera=<camera port>` (the device panel's one text field; `ailab run` has `--camera`): the camera
  * blocks of a live run then read it, as they read the virtual camera in the simulator.
+ *
+ * The same `ailab:` address takes our sensor-kit firmware too (firmware/ailab-kit): the banner decides, and a kit
+ * becomes the panel's sensor kit (readings `kit.*`, through its calibrations). A camera belongs to robots only.
  */
 import type { ConnectionPhase } from '../../core/contracts/devices';
 import { BLOB_COLOURS, largestBlob } from '../../core/device/camera';
@@ -14,6 +17,7 @@ import { HuskyLensError, withCamera, type HuskyLensCamera } from '../../firmware
 import { connectHuskyLens } from '../../firmware-bridge/huskylens/serial-port';
 import { robotDeviceSet } from '../../firmware-bridge/live/device-sets';
 import type { LineRobotOptions } from '../../firmware-bridge/line/session';
+import { connectionKit, kitDeviceSet } from '../../firmware-bridge/serial/connection-kit';
 import { connectionRobot } from '../../firmware-bridge/serial/connection-robot';
 import { RobotConnection, type ConnectionState as RobotConnectionState } from '../../firmware-bridge/serial/robot-connection';
 import { BadDeviceSpec, flattenReadings, type DeviceConnector } from './live-devices';
@@ -44,7 +48,7 @@ export function ailabConnector(options: { readonly readyTimeoutMs?: number; read
   return async ({ address: spec, language, onPhase }) => {
     const { robot: address, camera: cameraPath } = splitCameraSpec(spec);
     if (address === '' || cameraPath === '') throw new BadDeviceSpec(spec);
-    const connection = new RobotConnection({ path: address, language, robot: options.robot, log: (line) => console.log(line) });
+    const connection = new RobotConnection({ path: address, language, robot: options.robot, kinds: ['robot', 'sensorkit'], log: (line) => console.log(line) });
     // The panel shows the connection's own states (handshake, reconnecting…), not only connected/lost.
     if (onPhase) {
       connection.onDidChangeState((s) => {
@@ -53,12 +57,34 @@ export function ailabConnector(options: { readonly readyTimeoutMs?: number; read
       });
     }
     connection.start();
-    let banner;
+    let device;
     try {
-      banner = (await connection.whenReady(options.readyTimeoutMs ?? 15_000)).banner;
+      device = await connection.whenDeviceReady(options.readyTimeoutMs ?? 15_000);
     } catch (err) {
       await connection.close();
       throw err;
+    }
+    const { banner } = device;
+    if (device.kind === 'sensorkit') {
+      if (cameraPath !== null) {
+        await connection.close();
+        throw new Error(translate(language, 'kitline', 'error.isKit', { path: address }));
+      }
+      const kit = connectionKit(connection);
+      return {
+        kit: 'sensorkit',
+        label: `AI-lab sensor kit ${banner.major}.${banner.minor}.${banner.patch} · ${banner.board} · ${address}`,
+        profileId: null,
+        reconnectsItself: true,
+        devices: kitDeviceSet(kit),
+        readings: () => flattenReadings('kit', kit.readings()),
+        linkLost: () => connection.linkLost(),
+        emergency: () => kit.safeState(),
+        settle: async (ms) => {
+          await connection.kit?.whenIdle(ms);
+        },
+        close: () => connection.close(),
+      };
     }
     let camera: HuskyLensCamera | null = null;
     if (cameraPath !== null) {
