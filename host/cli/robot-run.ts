@@ -40,6 +40,11 @@ export async function robotRunCommand(options: RobotRunOptions, lang: Language):
 
   const fullPath = resolve(options.file);
   const project = await readProjectFile(fullPath, options.file);
+  if (project.target === 'sensorkit') {
+    // The same `ailab:` cable, our firmware's sensor-kit mode (kit-run.ts).
+    const { kitRunCommand } = await import('./kit-run');
+    return kitRunCommand(options, project, fullPath, lang);
+  }
   if (project.target !== 'robot') return fail(s('run.kitMismatch', { target: project.target }));
   const { program, diagnostics } = fromBlockly(project.workspace, project.target);
   for (const d of diagnostics.filter((d) => d.severity === 'warning')) console.error(`[Run] ${d.message[lang]}`);
