@@ -141,6 +141,30 @@ describe('robot firmware with the I2C colour sensor and gyro, over a real pty', 
     expect(angleBetween(heading(), still)).toBeLessThanOrEqual(0.5);
   });
 
+  it('gives a gyro turn up (EV CANCEL, motors off) when a hand holds the robot still, once the host would have too', async () => {
+    const emu = await robotOnPty({ gyro: true });
+    const { lines, send } = await rawLines(emu.path);
+    send('HELLO');
+    await until(() => lines.some((l) => l.startsWith('VER')), 10_000);
+    send('2 TURN 900 50');
+    await until(() => emu.board.motors().left !== 0, 10_000);
+    // 50 % turns at 90 °/s; the hand turns it back as fast: from now on the gyro sees no rotation.
+    emu.board.set({ extraTurnDps: -90 });
+    const start = emu.runner.emulatedMs;
+    let id = 3;
+    const pinger = setInterval(() => send(`${id++} PING`), 100); // the host keeps the watchdog fed meanwhile
+    cleanups.push(() => clearInterval(pinger));
+    await until(() => lines.includes('EV CANCEL 2'), 60_000);
+    clearInterval(pinger);
+    const tookMs = emu.runner.emulatedMs - start;
+    expect(lines).toContain('EV CANCEL 2');
+    expect(lines).not.toContain('EV WATCHDOG');
+    // 3 × the 1 s timed estimate + 2 s, then the motors are off.
+    expect(tookMs).toBeGreaterThan(4900);
+    expect(tookMs).toBeLessThan(5500);
+    expect(emu.board.motors()).toEqual({ left: 0, right: 0 });
+  });
+
   it('without the add-on nothing changes: the same banner, colour 0 0 0, buttons, and a timed heading a hand cannot move', async () => {
     const emu = await robotOnPty();
     emu.board.set({ colourUnder: { r: 230, g: 30, b: 20 }, buttonB: true, extraTurnDps: 90 });

@@ -60,7 +60,7 @@ static uint16_t distMm = 0;
 
 // ---- I2C add-ons (colour sensor, gyro) ----------------------------------------------------------------------------
 // TCS34725 (datasheet register map): a command byte (bit 7 set; 0x20 = auto-increment) selects the register.
-static const uint8_t TCS_ADDR = 0x29;
+static const uint8_t TCS_ADDR = I2C_COLOUR_ADDR;
 static const uint8_t TCS_CMD = 0x80, TCS_AUTO_INC = 0x20;
 static const uint8_t TCS_ENABLE = 0x00, TCS_ATIME = 0x01, TCS_CONTROL = 0x0f, TCS_ID = 0x12, TCS_STATUS = 0x13;
 static const uint8_t TCS_PON = 0x01, TCS_AEN = 0x02, TCS_AVALID = 0x01;
@@ -71,7 +71,7 @@ static const unsigned long COLOUR_PERIOD_MS = 25;
 // emulator's sensor model gives the same).
 static const unsigned long WHITE_COUNTS = 2000;
 // MPU-6050 (register map): the first byte written is the register, bursts count up.
-static const uint8_t MPU_ADDR = 0x68;
+static const uint8_t MPU_ADDR = I2C_GYRO_ADDR;
 // SMPLRT_DIV (0x19), CONFIG (0x1a) and GYRO_CONFIG (0x1b) follow each other and are written in one burst.
 static const uint8_t MPU_SMPLRT_DIV = 0x19, MPU_GYRO_ZOUT_H = 0x47;
 static const uint8_t MPU_PWR_MGMT_1 = 0x6b, MPU_WHO_AM_I = 0x75;
@@ -584,6 +584,8 @@ void loop() {
   // A gyro turn ends when the gyro has seen the whole angle; a timed one (and every drive) when its time is up.
   bool gyroTurn = motionKind == MOTION_TURN && hasGyro;
   if (gyroTurn && (motionDdeg >= 0 ? gyroTurned : -gyroTurned) >= labs(motionDdeg) * GYRO_UNITS_PER_DDEG) endMotion(true);
+  // A robot held or stuck never gets there: give up when the host has given up too (3 x the timed estimate + 2 s).
+  else if (gyroTurn && nowMs - motionStartMs >= 3 * motionDurationMs + 2000) endMotion(false);
   else if (motionKind != MOTION_NONE && !gyroTurn && nowMs - motionStartMs >= motionDurationMs) endMotion(true);
   if (toneActive && nowMs - toneStartMs >= toneDurationMs) endTone(true);
   bool moving = leftPower != 0 || rightPower != 0 || motionKind != MOTION_NONE;

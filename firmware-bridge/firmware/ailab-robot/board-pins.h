@@ -34,3 +34,9 @@
 #define PIN_BUMPER 12
 #define PIN_BUTTON_A A4
 #define PIN_BUTTON_B A5
+
+// I2C add-on header: A4 = SDA, A5 = SCL (the ATmega328P's TWI pins, shared with the buttons: the add-on board replaces
+// the button board). TCS34725 colour sensor at 0x29 (looking down under the robot), MPU-6050 gyro at 0x68 (AD0 low,
+// mounted flat, chip side up). The firmware probes both at boot.
+#define I2C_COLOUR_ADDR 0x29
+#define I2C_GYRO_ADDR 0x68
