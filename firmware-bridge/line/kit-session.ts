@@ -74,7 +74,18 @@ export function kitFrameToReadings(frame: KitFrame, cal: KitCalibrations): Senso
 
 export const IDLE_KIT_READINGS: SensorKitReadings = { temperatureC: 0, humidityPercent: 0, lightPercent: 0, soundPercent: 0, motion: false, knobPercent: 0, buttonPressed: false };
 
-export type KitErrorCode = 'error.noAnswer' | 'error.wrongFirmware' | 'error.notOurFirmware' | 'error.timeout' | 'error.refused' | 'error.closed' | 'error.lost';
+export type KitErrorCode =
+  | 'error.noAnswer'
+  | 'error.wrongFirmware'
+  | 'error.notOurFirmware'
+  | 'error.timeout'
+  | 'error.refused'
+  | 'error.closed'
+  | 'error.lost'
+  /** An `ailab:` connection found the other kind of board than it takes (robot-connection.ts). */
+  | 'error.isKit'
+  | 'error.isRobot'
+  | 'error.changedKind';
 
 /** A kit driver failure; `message` in the driver's language (namespace `kitline`). */
 export class KitError extends Error {

@@ -24,7 +24,7 @@
 import type { Language } from '../../core/i18n';
 import { translate } from '../../core/i18n';
 import { identifyLineBoard, type LineBoardKind } from '../line/identify';
-import { KitSession, type KitSessionOptions } from '../line/kit-session';
+import { KitError, KitSession, type KitSessionOptions } from '../line/kit-session';
 import { LineError, LineRobot, type LineRobotOptions } from '../line/session';
 import { openSerialLineTransport, SerialError, type OpenSerialOptions, type SerialLineTransport } from './serial-transport';
 
@@ -130,7 +130,7 @@ export class RobotConnection {
   whenReady(ms = 10_000): Promise<LineRobot> {
     return this.whenDeviceReady(ms).then((d) => {
       if (d instanceof LineRobot) return d;
-      throw new Error(translate(this.language, 'kitline', 'error.isKit', { path: this.options.path }));
+      throw new KitError('error.isKit', { path: this.options.path }, this.language);
     });
   }
 
@@ -263,11 +263,8 @@ export class RobotConnection {
     if (!kinds.includes(kind)) {
       const k = (x: LineBoardKind) => translate(this.language, 'kitline', `kind.${x}`);
       const { path } = this.options;
-      const message =
-        this.lockedKind !== null
-          ? translate(this.language, 'kitline', 'error.changedKind', { path, was: k(this.lockedKind), now: k(kind) })
-          : translate(this.language, 'kitline', kind === 'sensorkit' ? 'error.isKit' : 'error.isRobot', { path });
-      throw new Error(message);
+      if (this.lockedKind !== null) throw new KitError('error.changedKind', { path, was: k(this.lockedKind), now: k(kind) }, this.language);
+      throw new KitError(kind === 'sensorkit' ? 'error.isKit' : 'error.isRobot', { path }, this.language);
     }
     return kind === 'robot' ? LineRobot.connect(transport, robotOptions) : KitSession.connect(transport, { ...this.options.kit, language: this.language, log: this.log });
   }
@@ -290,7 +287,7 @@ export class RobotConnection {
   private failOrRetry(e: unknown): void {
     if (this.stateValue === 'closed') return;
     const error =
-      e instanceof SerialError || e instanceof LineError ? { code: e.code, message: e.message } : { code: 'error.openFailed', message: e instanceof Error ? e.message : String(e) };
+      e instanceof SerialError || e instanceof LineError || e instanceof KitError ? { code: e.code, message: e.message } : { code: 'error.openFailed', message: e instanceof Error ? e.message : String(e) };
     if (!this.everReady) {
       this.setState('failed', error);
       for (const w of this.readyWaiters.splice(0)) w.reject(e instanceof Error ? e : new Error(error.message));
