@@ -21,9 +21,12 @@ function countVitest(file) {
   if (!existsSync(file)) return false;
   const report = JSON.parse(readFileSync(file, 'utf8'));
   results.passed += report.numPassedTests ?? 0;
-  results.failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0 ? 0 : 0);
+  results.failed += report.numFailedTests ?? 0;
   results.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  if ((report.numFailedTestSuites ?? 0) > 0 && (report.numFailedTests ?? 0) === 0) results.failed += report.numFailedTestSuites;
+  // A test file that fails before any test runs (an import or beforeAll error) has no failed test of its own; count
+  // each such file once. (numFailedTestSuites counts describe blocks too, so it cannot be added as it is.)
+  const brokenFiles = (report.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'));
+  results.failed += brokenFiles.length;
   return true;
 }
 
