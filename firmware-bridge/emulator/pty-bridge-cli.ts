@@ -2,6 +2,7 @@
  * Runs an emulated Uno behind a real pty until Ctrl+C, for trying the app or a serial monitor without hardware:
  *
  *   npx tsx firmware-bridge/emulator/pty-bridge-cli.ts [--path /tmp/ailab-robot]      our robot firmware in the kit
+ *   npx tsx firmware-bridge/emulator/pty-bridge-cli.ts --kit [--path /tmp/ailab-kit]   our sensor-kit firmware in the kit
  *   npx tsx firmware-bridge/emulator/pty-bridge-cli.ts --hex <file.hex> [--path …]    any Uno program (bare board)
  *
  * Prints the path to open, e.g. `npx ailab run x.ailab --device ailab:/tmp/ailab-robot`.
@@ -9,10 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AvrRunner } from './avr-runner';
+import { startEmulatedKit } from './emulated-kit';
 import { startEmulatedRobot } from './emulated-robot';
 import { startPtyBridge } from './pty-bridge';
 
-const { values } = parseArgs({ options: { hex: { type: 'string' }, path: { type: 'string' } } });
+const { values } = parseArgs({ options: { hex: { type: 'string' }, path: { type: 'string' }, kit: { type: 'boolean', default: false } } });
 const log = (l: string) => console.error(l);
 let stop: () => Promise<void>;
 if (values.hex !== undefined) {
@@ -24,6 +26,10 @@ if (values.hex !== undefined) {
     await bridge.close();
     runner.destroy();
   };
+} else if (values.kit) {
+  const kit = await startEmulatedKit({ hostPath: values.path, log });
+  console.log(kit.path);
+  stop = () => kit.stop();
 } else {
   const robot = await startEmulatedRobot({ hostPath: values.path, log });
   console.log(robot.path);
