@@ -35,6 +35,13 @@ export class I2cBus {
     this.devices.set(address, device);
   }
 
+  /** Takes a device off the bus (a loose connector): from the next transfer its address is NACKed. */
+  remove(address: number): void {
+    const device = this.devices.get(address);
+    if (device !== undefined && device === this.active) this.active = null;
+    this.devices.delete(address);
+  }
+
   /** Called with each new CPU (power-on and every reset): the chips on the bus keep their state, timers restart. */
   onDidAttach(listener: (cpu: CPU) => void): () => void {
     this.attachListeners.add(listener);

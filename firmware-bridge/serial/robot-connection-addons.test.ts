@@ -165,6 +165,34 @@ describe('robot firmware with the I2C colour sensor and gyro, over a real pty', 
     expect(emu.board.motors()).toEqual({ left: 0, right: 0 });
   });
 
+  it('after a reset the add-on is found again; coming loose mid-run: the board keeps answering, colour reads 0 0 0, and after a reset only what answers is listed', async () => {
+    const emu = await robotOnPty({ colour: true, gyro: true });
+    emu.board.set({ colourUnder: { r: 255, g: 255, b: 255 } });
+    const { lines, send } = await rawLines(emu.path);
+    send('HELLO');
+    await until(() => lines.some((l) => l.startsWith('VER')), 10_000);
+    // A reset with the add-on in place: the chips (not reset) answer the new probe, both listed again.
+    emu.runner.reset();
+    await until(() => lines.filter((l) => l.startsWith('VER')).length > 1, 10_000);
+    expect(lines.filter((l) => l.startsWith('VER')).at(-1)).toContain(' LIGHT RGB GYRO BUMP');
+    send('1 RATE 20');
+    await until(() => lastFrame(lines)?.[4] === 255, 10_000);
+    expect(lastFrame(lines)!.slice(4, 7)).toEqual([255, 255, 255]);
+    emu.runner.i2c.remove(0x29); // the colour sensor's connector falls out
+    emu.runner.i2c.remove(0x68); // and the gyro's
+    await boardSleep(emu, 300);
+    send('2 PING');
+    await until(() => lines.includes('ACK 2'), 10_000);
+    await sleep(100);
+    expect(lines).toContain('ACK 2');
+    expect(lastFrame(lines)!.slice(4, 7)).toEqual([0, 0, 0]);
+    // The reset button: the board probes again and lists neither (and gives the buttons back).
+    const banners = lines.filter((l) => l.startsWith('VER')).length;
+    emu.runner.reset();
+    await until(() => lines.filter((l) => l.startsWith('VER')).length > banners, 10_000);
+    expect(lines.filter((l) => l.startsWith('VER')).at(-1)).toBe(BASIC_BANNER);
+  });
+
   it('without the add-on nothing changes: the same banner, colour 0 0 0, buttons, and a timed heading a hand cannot move', async () => {
     const emu = await robotOnPty();
     emu.board.set({ colourUnder: { r: 230, g: 30, b: 20 }, buttonB: true, extraTurnDps: 90 });

@@ -85,6 +85,8 @@ static const uint8_t GYRO_CALIBRATION_SAMPLES = 32;
 static bool hasColour = false, hasGyro = false;
 static uint8_t colourR = 0, colourG = 0, colourB = 0;
 static unsigned long nextColourMs = 0;
+static uint8_t colourFailures = 0;     // reads in a row that failed (a loose connector)
+static const uint8_t COLOUR_STALE_READS = 4;  // 100 ms of failed reads: report 0 0 0 (no colour) rather than stale data
 static int16_t gyroBias = 0;           // raw Z reading at rest, measured at boot
 static long gyroHeading = 0;           // raw*ms, 0..GYRO_UNITS_PER_TURN-1, clockwise
 static long gyroTurned = 0;            // raw*ms turned clockwise since the current TURN began
@@ -493,7 +495,12 @@ static void pollColour(unsigned long nowMs) {
   nextColourMs = nowMs + COLOUR_PERIOD_MS;
   // STATUS, then clear, red, green, blue (low byte first) in one burst.
   uint8_t b[9];
-  if (!i2cRead(TCS_ADDR, TCS_CMD | TCS_AUTO_INC | TCS_STATUS, b, 9) || !(b[0] & TCS_AVALID)) return;
+  if (!i2cRead(TCS_ADDR, TCS_CMD | TCS_AUTO_INC | TCS_STATUS, b, 9)) {
+    if (colourFailures < COLOUR_STALE_READS && ++colourFailures == COLOUR_STALE_READS) colourR = colourG = colourB = 0;
+    return;
+  }
+  colourFailures = 0;
+  if (!(b[0] & TCS_AVALID)) return;
   uint8_t* out[3] = {&colourR, &colourG, &colourB};
   for (uint8_t i = 0; i < 3; i++) {
     unsigned long counts = (uint16_t)b[3 + 2 * i] | (uint16_t)b[4 + 2 * i] << 8;
