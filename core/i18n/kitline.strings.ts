@@ -20,6 +20,8 @@ export const kitline: Bundle = {
     'kind.robot': '机器人',
     'kind.sensorkit': '传感器套件',
     'state.ready': '已连接：{{path}} 上的 AI 实验室传感器套件（固件 {{version}}，{{board}}）',
+    'state.handshake': '正在和 {{path}} 上的板子握手…',
+    'error.unplugged': '{{path}} 上的传感器套件被拔掉了：程序已停止，套件的灯会自己熄灭。重新插上数据线后会自动重新连接。',
     'run.kitLine': '传感器套件：温度 {{temperature}} °C，湿度 {{humidity}}%，光线 {{light}}%，声音 {{sound}}%，旋钮 {{knob}}%，看门狗关灯 {{trips}} 次',
   },
   en: {
@@ -36,6 +38,8 @@ export const kitline: Bundle = {
     'kind.robot': 'robot',
     'kind.sensorkit': 'sensor kit',
     'state.ready': 'Connected: AI-lab sensor kit at {{path}} (firmware {{version}}, {{board}})',
+    'state.handshake': 'Shaking hands with the board at {{path}}…',
+    'error.unplugged': 'The sensor kit at {{path}} was unplugged: program stopped, the kit turns its light off by itself. Plug the cable back in and it reconnects by itself.',
     'run.kitLine': 'Sensor kit: temperature {{temperature}} °C, humidity {{humidity}} %, light {{light}} %, sound {{sound}} %, knob {{knob}} %, watchdog LED-offs {{trips}}',
   },
 };

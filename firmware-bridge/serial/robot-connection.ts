@@ -116,8 +116,9 @@ export class RobotConnection {
       version: banner ? `${banner.major}.${banner.minor}.${banner.patch}` : '?',
       board: banner?.board ?? '?',
     };
-    const message =
-      this.stateValue === 'ready' && this.kitValue !== null ? translate(this.language, 'kitline', 'state.ready', params) : translate(this.language, 'serial', `state.${this.stateValue}`, params);
+    // A kit's own ready line; while a connection that takes kits greets the board, it does not know yet which it is.
+    const kitLine = (this.stateValue === 'ready' && this.kitValue !== null) || (this.stateValue === 'handshake' && (this.options.kinds ?? []).includes('sensorkit'));
+    const message = translate(this.language, kitLine ? 'kitline' : 'serial', `state.${this.stateValue}`, params);
     return { state: this.stateValue, path, message, error: this.errorValue, attempt: this.attempts };
   }
 
@@ -279,7 +280,8 @@ export class RobotConnection {
     this.transport = null;
     robot?.close();
     void transport?.close();
-    const message = translate(this.language, 'serial', 'error.unplugged', { path: this.options.path });
+    // A kit has no motors: its unplug message says the alarm LED goes off instead.
+    const message = translate(this.language, this.lockedKind === 'sensorkit' ? 'kitline' : 'serial', 'error.unplugged', { path: this.options.path });
     this.setState('lost', { code: 'error.unplugged', message });
     if (this.options.reconnect ?? true) this.scheduleRetry();
   }
