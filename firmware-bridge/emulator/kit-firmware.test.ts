@@ -5,6 +5,7 @@
  * kit, the numbers in the data panel match the room, the alarm LED lights, and a pulled cable is noticed in time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LineSplitter, parseKitBoardLine } from '../line/codec';
 import { KitSession } from '../line/kit-session';
 import { LineRobot } from '../line/session';
 import { openSerialLineTransport } from '../serial/serial-transport';
@@ -61,6 +62,38 @@ describe('sensor-kit firmware in the emulator, over a pty', () => {
       expect(session.readings()).toMatchObject({ knobPercent: 0, motion: false, buttonPressed: false, lightPercent: 0, soundPercent: 0 });
       expect(session.readings().temperatureC).toBeCloseTo(25, 0);
       expect(session.stats.garbage).toBe(0);
+    } finally {
+      session.close();
+      await transport.close();
+    }
+  });
+
+  it('a 2 ms clap between two frames still shows as loud in the next frame (sound is the peak since the last frame)', { timeout: 30_000 }, async () => {
+    const transport = await openSerialLineTransport(kit.path);
+    const session = await KitSession.connect(transport, { rateHz: 10 });
+    try {
+      kit.board.set({ soundVolts: 0.1 });
+      await until(() => session.latest !== null && session.latest.soundRaw < 100, 3000, 'a quiet frame');
+      const quietAt = session.latest!.ms;
+      // Every frame, not just the newest the session keeps.
+      const sounds: number[] = [];
+      const splitter = new LineSplitter();
+      const off = transport.onData((chunk) => {
+        for (const text of splitter.push(chunk)) {
+          const line = parseKitBoardLine(text);
+          if (line.kind === 'kitFrame') sounds.push(line.soundRaw);
+        }
+      });
+      // 2 ms of loud in emulated time, right after a frame: frames are 100 ms apart, so only a held peak can show it.
+      kit.board.set({ soundVolts: 4.5 });
+      kit.runner.after(2, () => kit.board.set({ soundVolts: 0.1 }));
+      await until(() => session.latest !== null && session.latest.ms > quietAt + 150, 3000, 'two more frames');
+      off();
+      // The frame after the clap carried it (4.5 V ≈ raw 920); the ones after are quiet again.
+      expect(sounds[0]).toBeGreaterThan(900);
+      expect(sounds.at(-1)).toBeLessThan(100);
+      session.sample();
+      expect(session.readings().soundPercent).toBeLessThan(5);
     } finally {
       session.close();
       await transport.close();
