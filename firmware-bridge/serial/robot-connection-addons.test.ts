@@ -141,6 +141,28 @@ describe('robot firmware with the I2C colour sensor and gyro, over a real pty', 
     expect(angleBetween(heading(), still)).toBeLessThanOrEqual(0.5);
   });
 
+  it('drives straight on the gyro: a push turning the robot 20 °/s is steered out (heading stays within 3°)', async () => {
+    const emu = await robotOnPty({ gyro: true });
+    const robot = await connect(emu.path);
+    const drive = robot.driveCm(30, 50); // 1.5 s of board time
+    await until(() => emu.board.motors().left !== 0, 10_000);
+    emu.board.set({ extraTurnDps: 20 }); // without the gyro: 30° off course by the end
+    let worst = 0;
+    let steered = false;
+    while (!drive.isDone()) {
+      const h = emu.board.headingDdeg() / 10;
+      worst = Math.max(worst, Math.min(h, 360 - h));
+      const { left, right } = emu.board.motors();
+      if (right > left) steered = true;
+      await sleep(20);
+    }
+    emu.board.set({ extraTurnDps: 0 });
+    expect(drive.isDone()).toBe(true);
+    expect(steered).toBe(true); // the right wheel sped up against the clockwise push
+    expect(worst).toBeLessThan(3);
+    expect(emu.board.motors()).toEqual({ left: 0, right: 0 });
+  });
+
   it('gives a gyro turn up (EV CANCEL, motors off) when a hand holds the robot still, once the host would have too', async () => {
     const emu = await robotOnPty({ gyro: true });
     const { lines, send } = await rawLines(emu.path);

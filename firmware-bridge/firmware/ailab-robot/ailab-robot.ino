@@ -3,7 +3,8 @@
 // compare. Kit wiring: board-pins.h.
 //
 // What this build measures and how:
-// - DRIVE is timed (no wheel encoders): 4 mm/s per % of speed, the model the host's timeouts assume.
+// - DRIVE is timed (no wheel encoders): 4 mm/s per % of speed, the model the host's timeouts assume. With the gyro
+//   it is also kept straight (the wheels steer against any turn off course).
 // - TURN and the heading: with the I2C gyro add-on (MPU-6050 at 0x68) the heading integrates the gyro's Z rate and a
 //   TURN ends when the gyro says the robot has turned that far (closed loop). Without it a TURN is timed at
 //   1.8 deg/s per % and the heading is dead-reckoned from turns.
@@ -43,6 +44,7 @@ static MotionKind motionKind = MOTION_NONE;
 static uint16_t motionId = 0;
 static unsigned long motionStartMs = 0, motionDurationMs = 0;
 static long motionDdeg = 0;
+static int8_t motionPower = 0;  // the wheels' power for the current DRIVE (negative = backwards)
 static long headingDdeg = 0;  // 0..3599
 
 static uint16_t toneId = 0;
@@ -269,6 +271,7 @@ static void runCommand(uint16_t id, Verb verb, long* a, const char* hex) {
       motionDdeg = verb == V_TURN ? amount : 0;
       gyroTurned = 0;
       int8_t power = amount >= 0 ? speed : -speed;
+      motionPower = power;
       if (verb == V_DRIVE) setMotors(power, power);
       else setMotors(power, -power);
       break;
@@ -509,6 +512,18 @@ static void pollColour(unsigned long nowMs) {
   }
 }
 
+// With the gyro a DRIVE keeps the heading it started with: the wheels get +-5 % per degree turned off course (at most
+// 30 %), the one on the outside of the drift slowed, the other sped up. Without it both wheels get the same power.
+static const long STEER_PERCENT_PER_DEG = 5, STEER_MAX_PERCENT = 30;
+static long clampPower(long p) { return p > 100 ? 100 : (p < -100 ? -100 : p); }
+static void holdStraight() {
+  long steer = gyroTurned * STEER_PERCENT_PER_DEG / (10 * GYRO_UNITS_PER_DDEG);
+  if (steer > STEER_MAX_PERCENT) steer = STEER_MAX_PERCENT;
+  if (steer < -STEER_MAX_PERCENT) steer = -STEER_MAX_PERCENT;
+  // Turned clockwise (steer > 0): the left wheel was ahead; take power from it and give it to the right one.
+  setMotors(clampPower(motionPower - steer), clampPower(motionPower + steer));
+}
+
 // Integrates the gyro's Z rate (anticlockwise positive on the chip, so clockwise = minus it) into the heading.
 static void pollGyro() {
   if (!hasGyro) return;
@@ -524,6 +539,7 @@ static void pollGyro() {
   gyroTurned += units;
   gyroHeading = ((gyroHeading + units) % GYRO_UNITS_PER_TURN + GYRO_UNITS_PER_TURN) % GYRO_UNITS_PER_TURN;
   headingDdeg = gyroHeading / GYRO_UNITS_PER_DDEG;
+  if (motionKind == MOTION_DRIVE) holdStraight();
 }
 
 static void sendFrame(unsigned long nowMs) {
