@@ -70,6 +70,7 @@ export async function openFirmataBoard(transport: FirmataTransport & { close?(cb
   const board = new five.Board({ io, repl: false, debug: false, sigint: false, timeout: options.readyTimeoutMs ?? 8000 });
   let lost: FirmataError | null = null;
   let lastByteAt = performance.now();
+  let lastCheckAt = performance.now();
   let streaming = false;
   const cleanups: (() => void)[] = [];
   const onData = () => {
@@ -113,7 +114,14 @@ export async function openFirmataBoard(transport: FirmataTransport & { close?(cb
     firmware,
     connectMs,
     linkLost() {
-      if (!lost && streaming && performance.now() - lastByteAt > lostAfterMs) lost = new FirmataError('firmata.lost', { path: options.path }, language);
+      const now = performance.now();
+      // A gap between two checks means this process itself was stalled (GC, a machine under load): bytes the board
+      // sent meanwhile may still be waiting to be read, so that gap does not count as the board's silence. A pulled
+      // cable is reported by the port's close event anyway; this heartbeat is for a board that hangs.
+      const gap = now - lastCheckAt;
+      if (gap > 250) lastByteAt = Math.min(now, lastByteAt + (gap - 250));
+      lastCheckAt = now;
+      if (!lost && streaming && now - lastByteAt > lostAfterMs) lost = new FirmataError('firmata.lost', { path: options.path }, language);
       return lost;
     },
     expectStream() {
