@@ -5,7 +5,8 @@
  *   bridge.addons.emulator_speed_basic   board s per wall s, basic kit, streaming at 50 Hz
  *   bridge.addons.emulator_speed_i2c     the same with both chips fitted (colour read every 25 ms, gyro every 10 ms)
  *   bridge.addons.turn_error_deg_max     worst |true heading − commanded| after gyro TURNs of 90° at 20, 50, 100 %
- *                                        and of −180° at 60 % (goal ≤ 2°), gyro offset 3 °/s calibrated at boot
+ *                                        and of −180° at 60 % (goal ≤ 2.5°), gyro offset 3 °/s calibrated at boot, the
+ *                                        robot's rotation lagging its wheels by 50 ms (inertia: it coasts on)
  *
  *   node --import tsx bench/robot-addons.bench.ts
  */

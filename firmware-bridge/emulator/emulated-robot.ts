@@ -9,6 +9,11 @@ import { VirtualRobotBoard, type FittedSensors } from './robot-board';
 
 /** Emulated time to run before the pty appears: the Arduino core's init and our setup() take well under this. */
 export const BOOT_MS = 30;
+/**
+ * The same with the I2C add-on: setup() also probes the chips and measures the gyro's offset (banner at ~77 ms).
+ * A host that opened the port earlier would see the boot banner cross its HELLO and take the answer for a restart.
+ */
+export const ADDON_BOOT_MS = 150;
 
 export interface EmulatedRobot {
   readonly runner: AvrRunner;
@@ -25,7 +30,7 @@ export async function startEmulatedRobot(
   const runner = new AvrRunner(robotFirmwareHex(), options);
   const board = new VirtualRobotBoard(runner, options.fitted);
   // Boot before the cable goes in (setup() has run, the receiver is on), as a board that was powered up earlier.
-  runner.runFor(BOOT_MS);
+  runner.runFor(options.fitted?.colour || options.fitted?.gyro ? ADDON_BOOT_MS : BOOT_MS);
   runner.start();
   const bridge = await startPtyBridge(runner.serial, { hostPath: options.hostPath, log: options.log });
   return {

@@ -14,8 +14,8 @@
  *   (0x68) reading the turn rate. The add-on plugs into the I2C header on A4/A5, where the buttons sit on the basic
  *   kit, so a board with it has no buttons (`buttonA`/`buttonB` are not wired). The turn rate is what the wheels
  *   make (the timed model the firmware and the host assume: 1.8 °/s per % of wheel power difference / 2, clockwise
- *   when the left wheel is faster) plus `world.extraTurnDps` (a hand turning the robot); `headingDdeg()` is the true
- *   heading that follows, integrated every emulated millisecond.
+ *   when the left wheel is faster), reached with a lag (`turnLagMs`: the robot's inertia), plus `world.extraTurnDps`
+ *   (a hand turning the robot); `headingDdeg()` is the true heading that follows, integrated every emulated ms.
  */
 import type { AvrRunner } from './avr-runner';
 import { ColourSensorTcs34725, TCS34725_ADDRESS, type SurfaceColour } from './colour-sensor-tcs34725';
@@ -61,6 +61,11 @@ export interface FittedSensors {
   readonly gyro?: boolean;
   /** The gyro's zero-rate offset, °/s (default 0). */
   readonly gyroBiasDps?: number;
+  /**
+   * How fast the robot's rotation follows the wheels: time constant of a first-order lag, ms (default 50, a small
+   * geared robot; 0 = at once). A robot at 180 °/s coasts about rate × lag ≈ 9° after its motors stop.
+   */
+  readonly turnLagMs?: number;
 }
 
 /** The timed turn model: degrees per second per % of wheel power difference / 2 (PROTOCOL.md host timing). */
@@ -86,6 +91,8 @@ export class VirtualRobotBoard {
   private readonly hasI2c: boolean;
   /** True heading, tenths of a degree clockwise from power-on, not wrapped. */
   private heading = 0;
+  /** The rotation the wheels have really built up, °/s clockwise (lags their powers by `turnLagMs`). */
+  private wheelDps = 0;
 
   constructor(
     readonly runner: AvrRunner,
@@ -96,7 +103,10 @@ export class VirtualRobotBoard {
     if (fitted.gyro) {
       runner.i2c.add(MPU6050_ADDRESS, new GyroMpu6050(() => this.turnDps(), fitted.gyroBiasDps));
       // Every emulated ms; re-armed on each new CPU (a reset drops the old one's clock events).
+      const lagMs = fitted.turnLagMs ?? 50;
       const tick = () => {
+        const commanded = this.wheelsDps();
+        this.wheelDps = lagMs > 0 ? this.wheelDps + (commanded - this.wheelDps) * (1 - Math.exp(-1 / lagMs)) : commanded;
         this.heading += this.turnDps() / 100;
         runner.after(1, tick);
       };
@@ -139,10 +149,15 @@ export class VirtualRobotBoard {
     };
   }
 
-  /** The robot's turn rate now, °/s clockwise: the wheels' share plus `world.extraTurnDps`. */
+  /** The robot's turn rate now, °/s clockwise: what the wheels have built up plus `world.extraTurnDps`. */
   turnDps(): number {
+    return this.wheelDps + this.world.extraTurnDps;
+  }
+
+  /** The rotation the wheels' powers ask for now, °/s clockwise (the robot gets there after `turnLagMs`). */
+  private wheelsDps(): number {
     const { left, right } = this.motors();
-    return (DPS_PER_PERCENT * (left - right)) / 2 + this.world.extraTurnDps;
+    return (DPS_PER_PERCENT * (left - right)) / 2;
   }
 
   /** The true heading (gyro fitted), tenths of a degree clockwise from power-on, 0…3599. */

@@ -120,10 +120,12 @@ describe('robot firmware with the I2C colour sensor and gyro, over a real pty', 
     const turn = robot.turnDeg(90, 60);
     await until(() => turn.isDone(), 30_000);
     expect(turn.isDone()).toBe(true);
+    expect(robot.stats.restarts).toBe(0); // a restart (an unasked banner) would settle the turn as cancelled
     await boardSleep(emu, 100);
     await sleep(100);
-    // The board stopped when its gyro said 90°: the robot really is at 90° (±2°), and says so.
-    expect(angleBetween(truth(), 90)).toBeLessThanOrEqual(2);
+    // The board slowed down and stopped when its gyro said 90°: the robot, coasting a little after (its rotation lags
+    // the wheels by 50 ms), really is at 90° (±2.5°), and says so.
+    expect(angleBetween(truth(), 90)).toBeLessThanOrEqual(2.5);
     expect(angleBetween(heading(), truth())).toBeLessThanOrEqual(1.5);
 
     // Motors off, a hand turns the robot 45° anticlockwise at 90 °/s: the gyro sees it (the timed model could not).
@@ -158,6 +160,7 @@ describe('robot firmware with the I2C colour sensor and gyro, over a real pty', 
     }
     emu.board.set({ extraTurnDps: 0 });
     expect(drive.isDone()).toBe(true);
+    expect(robot.stats.restarts).toBe(0);
     expect(steered).toBe(true); // the right wheel sped up against the clockwise push
     expect(worst).toBeLessThan(3);
     expect(emu.board.motors()).toEqual({ left: 0, right: 0 });
