@@ -197,12 +197,15 @@ describe('AI-lab robot firmware over a real pty', () => {
     const boardMsAtUnplug = emu.runner.emulatedMs;
     await until(() => emu.board.motors().left === 0 && emu.board.motors().right === 0, 5000);
     expect(emu.runner.emulatedMs - boardMsAtUnplug).toBeLessThan(600);
-    expect(c.state).toBe('reconnecting');
+    // Retrying: between attempts, or (on a loaded machine) in the middle of one that will fail.
+    expect(['reconnecting', 'handshake']).toContain(c.state);
 
     await emu.bridge.plugIn();
     const again = await c.whenReady(20_000);
     expect(again).not.toBe(robot);
-    expect(states).toEqual(['connecting', 'handshake', 'ready', 'lost', 'reconnecting', 'handshake', 'ready']);
+    expect(states.slice(0, 5)).toEqual(['connecting', 'handshake', 'ready', 'lost', 'reconnecting']);
+    expect(states.slice(-2)).toEqual(['handshake', 'ready']);
+    expect(states.slice(5, -2).every((s) => s === 'reconnecting' || s === 'handshake')).toBe(true);
     again.setMotors(20, 20);
     await until(() => emu.board.motors().left === 20 && emu.board.motors().right === 20, 10_000);
     expect(emu.board.motors()).toEqual({ left: 20, right: 20 });
