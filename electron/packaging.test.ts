@@ -75,12 +75,17 @@ describe('electron-builder --dir (stub Electron binary)', () => {
     copyFileSync(join(ROOT, 'package.json'), join(project, 'package.json'));
     copyFileSync(join(ROOT, 'electron-builder.yml'), join(project, 'electron-builder.yml'));
     symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+    // The firmware build folder as `npm run dist` leaves it: the .hex files ship (to flash a board), nothing else.
+    mkdirSync(join(project, 'firmware-bridge', 'firmware', 'build'), { recursive: true });
+    writeFileSync(join(project, 'firmware-bridge', 'firmware', 'build', 'ailab-robot.hex'), ':00000001FF\n');
+    writeFileSync(join(project, 'firmware-bridge', 'firmware', 'build', 'ailab-robot.elf'), 'not shipped');
     const { buildElectron } = await import('../scripts/build-electron.mjs');
     await buildElectron({ outDir: join(project, 'dist-electron') });
 
     await promisify(execFile)(join(ROOT, 'node_modules', '.bin', 'electron-builder'), ['--dir', '--linux', '--projectDir', project, `-c.electronDist=${dist}`, `-c.directories.output=${join(dir, 'release')}`], { cwd: project });
 
     const unpacked = join(dir, 'release', 'linux-unpacked');
+    expect(readdirSync(join(unpacked, 'resources', 'firmware'))).toEqual(['ailab-robot.hex']);
     const asarFile = join(unpacked, 'resources', 'app.asar');
     const asar = require('@electron/asar') as { listPackage(f: string): string[]; extractFile(f: string, p: string): Buffer; extractAll(f: string, dest: string): void };
     const files = asar.listPackage(asarFile).map((f) => f.replace(/\\/g, '/'));

@@ -1,6 +1,7 @@
 /**
  * Flashing from the app: StandardFirmata (the MIT build shipped in avrgirl-arduino) or our AI-lab robot firmware
- * (firmware-bridge/firmware/build/ailab-robot.hex, offered only once it has been built) written through the board's
+ * (firmware-bridge/firmware/build/ailab-robot.hex in a checkout, <resources>/firmware in the installed app; offered only
+ * once it has been built) written through the board's
  * bootloader with STK500 v1, progress pushed as `device.flashProgress` events. The bootloader's baud rate is the
  * board's (optiboot on the Uno: 115200; the Nano's older bootloader: 57600).
  */
@@ -21,6 +22,9 @@ import type { HostEventSink } from './live-service';
  * host/services under tsx and from node_modules/.cache/ailab-cli/<build>/ when bundled.
  */
 export function robotFirmwareHexPath(): string | null {
+  // The installed app: electron-builder copies the built firmware to <resources>/firmware (electron-builder.yml).
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  if (resources && existsSync(join(resources, 'firmware', 'ailab-robot.hex'))) return join(resources, 'firmware', 'ailab-robot.hex');
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 8; i++) {
     const candidate = join(dir, 'firmware-bridge', 'firmware', 'build', 'ailab-robot.hex');
